@@ -1,0 +1,17 @@
+export { buildSql } from "./build-sql.ts";
+export type { BuildSqlOptions, BuiltQuery } from "./build-sql.ts";
+export { checkSpec } from "./check-spec.ts";
+export { fieldTypeFromDuckDb } from "./field-type.ts";
+export type { FieldType, FieldTypes } from "./field-type.ts";
+export { filterSql } from "./filter-sql.ts";
+export { IDENTIFIER_PATTERN, isIdentifier, quoteIdentifier } from "./identifier.ts";
+export { normalizeCell } from "./normalize-cell.ts";
+export { dimensionAlias, measureAlias } from "./output-names.ts";
+export { parseQuerySpec } from "./parse-query-spec.ts";
+export type { Cell, QueryConnector, Row } from "./query-connector.ts";
+export { QuerySpecError, formatIssuePath } from "./query-spec-error.ts";
+export type { QuerySpecIssue } from "./query-spec-error.ts";
+export { AGGREGATES, COMPARISONS, FILTER_OPS, TIME_GRAINS, querySpecSchema } from "./query-spec.ts";
+export type { Dimension, Filter, FilterValue, Measure, QuerySpec, TimeGrain } from "./query-spec.ts";
+export { SHANGHAI_UTC_OFFSET_HOURS, grainExpression } from "./time-grain.ts";
+export { withFilters } from "./with-filters.ts";
