@@ -1,0 +1,217 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
+import {
+  STREAMS,
+  ValidationError,
+  streamDef,
+  quoteIdent,
+  validateRows,
+  type StreamName,
+} from "@citybrain/datasets";
+import type { Table } from "apache-arrow";
+import { appendRows, timeRangeOf } from "./append-rows.ts";
+import { queryToArrow } from "./arrow-from-duckdb.ts";
+import { MIGRATIONS } from "./migrations.ts";
+import { Serial } from "./serial.ts";
+import type { IngestOptions, IngestResult, SqlParam, Store } from "./store.ts";
+
+/** Options of {@link DuckDBStore.open}. */
+export interface DuckDBStoreOptions {
+  /** Database file, or ":memory:". */
+  readonly path: string;
+  /** DuckDB threads (defaults to DuckDB's choice: all cores). */
+  readonly threads?: number;
+}
+
+function jsValue(v: unknown): unknown {
+  if (typeof v === "bigint") return Number(v);
+  if (v !== null && typeof v === "object" && "micros" in v)
+    return Number((v as { micros: bigint }).micros / 1000n);
+  if (v !== null && typeof v === "object" && "days" in v) {
+    return new Date((v as { days: number }).days * 86_400_000).toISOString().slice(0, 10);
+  }
+  return v;
+}
+
+/**
+ * The embedded DuckDB store. One connection, one operation at a time, every write in one
+ * transaction (all of a batch or nothing), replays detected by batch id.
+ * @example
+ * const store = await DuckDBStore.open({ path: "data/citybrain.duckdb" });
+ * await store.ingest("septic", rows, { batchId: "monitor-7-2026-03-01T10" });
+ */
+export class DuckDBStore implements Store {
+  readonly #serial = new Serial();
+
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(options: DuckDBStoreOptions): Promise<DuckDBStore> {
+    const config: Record<string, string> = {};
+    if (options.threads) config.threads = String(options.threads);
+    const instance = await DuckDBInstance.create(options.path, config);
+    const store = new DuckDBStore(instance, await instance.connect());
+    await store.migrate();
+    return store;
+  }
+
+  migrate(): Promise<void> {
+    return this.#serial.run(async () => {
+      await this.conn.run(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)",
+      );
+      const done = await this.conn.runAndReadAll("SELECT version FROM schema_migrations");
+      const applied = new Set(done.getRows().map((r) => Number(r[0])));
+      for (const m of MIGRATIONS) {
+        if (applied.has(m.version)) continue;
+        await this.#transaction(async () => {
+          for (const sql of m.sql) await this.conn.run(sql);
+          await this.conn.run("INSERT INTO schema_migrations VALUES (?, ?, now())", [m.version, m.name]);
+        });
+      }
+    });
+  }
+
+  async #transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.conn.run("BEGIN TRANSACTION");
+    try {
+      const out = await work();
+      await this.conn.run("COMMIT");
+      return out;
+    } catch (e) {
+      await this.conn.run("ROLLBACK");
+      throw e;
+    }
+  }
+
+  async #replayed(batchId: string): Promise<boolean> {
+    const r = await this.conn.runAndReadAll("SELECT 1 FROM ingest_batches WHERE batch_id = ?", [batchId]);
+    return r.currentRowCount > 0;
+  }
+
+  async ingest(
+    stream: StreamName,
+    records: readonly unknown[],
+    options: IngestOptions,
+  ): Promise<IngestResult> {
+    const def = streamDef(stream);
+
+    const policy = options.onBadRows ?? "reject";
+    const checked = validateRows(def, records);
+    if (checked.errors.length > 0 && policy === "reject") throw new ValidationError(stream, checked.errors);
+    return this.#serial.run(async () => {
+      const base = { stream, batchId: options.batchId, policy, errors: checked.errors };
+      if (await this.#replayed(options.batchId)) {
+        return { ...base, replayed: true, accepted: 0, rejected: 0, timeRange: null };
+      }
+      const timeRange = timeRangeOf(def.fields, def.timeField, checked.rows);
+      const stage = `stage_${stream}`;
+      await this.#transaction(async () => {
+        await this.conn.run(
+          `CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM ${quoteIdent(stream)} LIMIT 0`,
+        );
+        const appender = await this.conn.createAppender(stage, "main", "temp");
+        appendRows(appender, def.fields, checked.rows);
+        appender.closeSync();
+        await this.conn.run(`INSERT OR REPLACE INTO ${quoteIdent(stream)} SELECT * FROM ${stage}`);
+        await this.conn.run(`DROP TABLE ${stage}`);
+        const badRows = new Map<number, string[]>();
+        for (const e of checked.errors)
+          badRows.set(e.row, [...(badRows.get(e.row) ?? []), `${e.field}: ${e.message}`]);
+        for (const [row, errs] of badRows) {
+          await this.conn.run("INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, now())", [
+            options.batchId,
+            stream,
+            row,
+            JSON.stringify(records[row - 1] ?? null),
+            JSON.stringify(errs),
+          ]);
+        }
+        await this.#recordBatch(options.batchId, stream, checked.rows.length, badRows.size, timeRange);
+      });
+      return {
+        ...base,
+        replayed: false,
+        accepted: checked.rows.length,
+        rejected: new Set(checked.errors.map((e) => e.row)).size,
+        timeRange,
+      };
+    });
+  }
+
+  async #recordBatch(
+    batchId: string,
+    stream: string,
+    accepted: number,
+    rejected: number,
+    range: readonly [number, number] | null,
+  ): Promise<void> {
+    await this.conn.run(
+      "INSERT INTO ingest_batches VALUES (?, ?, ?, ?, make_timestamp(?::BIGINT * 1000), make_timestamp(?::BIGINT * 1000), now())",
+      [
+        batchId,
+        stream,
+        accepted,
+        rejected,
+        range ? range[0] : null,
+        range ? range[1] : null,
+      ] as DuckDBValue[],
+    );
+  }
+
+  loadParquet(stream: StreamName, files: readonly string[], options: IngestOptions): Promise<IngestResult> {
+    const def = streamDef(stream);
+    return this.#serial.run(async () => {
+      const base = { stream, batchId: options.batchId, policy: "reject" as const, errors: [], rejected: 0 };
+      if (await this.#replayed(options.batchId))
+        return { ...base, replayed: true, accepted: 0, timeRange: null };
+      const cols = Object.keys(def.fields).map(quoteIdent).join(", ");
+      const list = files.map((f) => `'${f.replaceAll("'", "''")}'`).join(", ");
+      const time = quoteIdent(def.timeField);
+      return this.#transaction(async () => {
+        const stats = await this.conn.runAndReadAll(
+          `SELECT count(*), epoch_ms(min(${time})::TIMESTAMP), epoch_ms(max(${time})::TIMESTAMP) FROM read_parquet([${list}])`,
+        );
+        const [n, lo, hi] = (stats.getRows()[0] ?? []).map((v) => (v === null ? null : Number(v)));
+        await this.conn.run(
+          `INSERT OR REPLACE INTO ${quoteIdent(stream)} SELECT ${cols} FROM read_parquet([${list}])`,
+        );
+        const timeRange = lo != null && hi != null ? ([lo, hi] as const) : null;
+        await this.#recordBatch(options.batchId, stream, n ?? 0, 0, timeRange);
+        return { ...base, replayed: false, accepted: n ?? 0, timeRange };
+      });
+    });
+  }
+
+  query(sql: string, params: readonly SqlParam[] = []): Promise<Record<string, unknown>[]> {
+    return this.#serial.run(async () => {
+      const reader = await this.conn.runAndReadAll(sql, params as DuckDBValue[]);
+      const names = reader.columnNames();
+      return reader.getRows().map((row) => Object.fromEntries(names.map((n, i) => [n, jsValue(row[i])])));
+    });
+  }
+
+  queryArrow(sql: string, params: readonly SqlParam[] = []): Promise<Table> {
+    return this.#serial.run(() => queryToArrow(this.conn, sql, params as DuckDBValue[]));
+  }
+
+  async count(stream: StreamName): Promise<number> {
+    const rows = await this.query(`SELECT count(*) AS n FROM ${quoteIdent(STREAMS[stream].name)}`);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Runs a statement that changes data or schema (not for client input). */
+  exec(sql: string, params: readonly SqlParam[] = []): Promise<void> {
+    return this.#serial.run(async () => {
+      await this.conn.run(sql, params as DuckDBValue[]);
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#serial.run(async () => {
+      this.conn.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}
