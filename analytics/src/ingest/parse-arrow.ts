@@ -1,0 +1,40 @@
+import { DataType, tableFromIPC, type Type } from "apache-arrow";
+import { ParseError } from "./parse-error.ts";
+
+const DAY_MS = 86_400_000;
+
+function convert(typeId: Type, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (DataType.isTimestamp({ typeId } as DataType)) return Number(v);
+  if (DataType.isDate({ typeId } as DataType)) {
+    const ms = v instanceof Date ? v.getTime() : Number(v);
+    return new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+  }
+  if (typeof v === "bigint") return Number(v);
+  return v;
+}
+
+/** Decodes Arrow IPC (stream or file format) into records; timestamps become epoch ms. */
+export function parseArrow(bytes: Uint8Array): Record<string, unknown>[] {
+  let table;
+  try {
+    table = tableFromIPC(bytes);
+  } catch (e) {
+    throw new ParseError(`not an Arrow IPC stream or file (${(e as Error).message})`);
+  }
+  // apache-arrow yields an empty table for bytes that hold no schema message at all.
+  if (table.schema.fields.length === 0)
+    throw new ParseError("not an Arrow IPC stream or file (no schema found)");
+  const cols = table.schema.fields.map((f, i) => ({
+    name: f.name,
+    typeId: f.type.typeId,
+    vector: table.getChildAt(i),
+  }));
+  const out: Record<string, unknown>[] = new Array(table.numRows);
+  for (let r = 0; r < table.numRows; r++) {
+    const rec: Record<string, unknown> = {};
+    for (const c of cols) rec[c.name] = convert(c.typeId, c.vector?.get(r));
+    out[r] = rec;
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { serveCommand } from "./serve.ts";
+
+const PRESETS = ["tiny", "demo", "full"] as const;
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new InvalidArgumentError(`expected a port number 0-65535, got "${value}"`);
+  }
+  return n;
+}
+
+function seed(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`expected a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** Builds the `citybrain` command tree. */
+export function program(): Command {
+  const cli = new Command("citybrain")
+    .description("潼南区城市大脑 — city-brain analytics server and big screen")
+    .showHelpAfterError();
+  cli
+    .command("serve")
+    .description("load data, publish extracts and serve the API and the screen")
+    .addOption(
+      new Option("--preset <name>", "dataset preset to generate and load").choices(PRESETS).default("demo"),
+    )
+    .option("--demo", "shorthand for --preset demo (the default)")
+    .option("--seed <n>", "generator seed", seed, 1)
+    .option("--data <dir>", "data directory (default: data/<preset>)")
+    .option("--port <n>", "port to listen on (0 picks a free one)", port, 8080)
+    .option("--host <host>", "interface to bind", "127.0.0.1")
+    .action(
+      async (opts: {
+        preset: (typeof PRESETS)[number];
+        seed: number;
+        data?: string;
+        port: number;
+        host: string;
+      }) => {
+        await serveCommand({
+          preset: opts.preset,
+          seed: opts.seed,
+          dataDir: opts.data ?? `data/${opts.preset}`,
+          port: opts.port,
+          host: opts.host,
+        });
+      },
+    );
+  return cli;
+}
+
+/** Runs the CLI with process-style argv. */
+export async function main(argv: readonly string[]): Promise<void> {
+  await program().parseAsync([...argv]);
+}

@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { tceSql } from "@citybrain/analytics";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const OUT = join(ROOT, "test-output");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Starts `citybrain serve` on a free port and resolves with its URL once it listens. */
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, "server/bin/citybrain.js"), "serve", "--preset", "tiny", "--data", dataDir, "--port", "0"],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let log = "";
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start in 120 s:\n${log}`)), 120_000);
+    child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+    child.stdout?.on("data", (d: Buffer) => {
+      log += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(log);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        ok({ child, url: m[1] });
+      }
+    });
+    child.on("exit", (code) => fail(new Error(`server exited with ${code}:\n${log}`)));
+  });
+}
+
+/** The native DuckDB answer: total tce over the generated Parquet, optionally for one town. */
+async function nativeTotalTce(dataDir: string, townCode?: string): Promise<number> {
+  const db = await DuckDBInstance.create(":memory:");
+  const conn = await db.connect();
+  const file = join(dataDir, "dataset", "energy.parquet").replaceAll("'", "''");
+  const where = townCode ? "WHERE town_code = ?" : "";
+  const r = await conn.runAndReadAll(
+    `SELECT sum(${tceSql("carrier", "value")}) FROM read_parquet('${file}') ${where}`,
+    townCode ? [townCode] : [],
+  );
+  const v = Number(r.getRows()[0]?.[0]);
+  conn.closeSync();
+  db.closeSync();
+  return v;
+}
+
+async function kpiValue(page: Page): Promise<number> {
+  return Number(await page.getAttribute('[data-testid="kpi-total-tce"]', "data-value"));
+}
+
+describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
+  let server: { child: ChildProcess; url: string };
+  let browser: Browser;
+  let page: Page;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(`no Chromium at ${CHROMIUM}: run bash .ci/run or apt-get install chromium`);
+    dataDir = await mkdtemp(join(tmpdir(), "citybrain-e2e-"));
+    await mkdir(OUT, { recursive: true });
+    server = await startServer(dataDir);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    page.on("pageerror", (e) => console.error("page error:", e));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill("SIGTERM");
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("shows the map and the chart with the numbers native DuckDB computes", async () => {
+    await page.goto(server.url, { waitUntil: "load" });
+    await page.waitForSelector('#app[data-state="ready"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="chart-daily-tce"] canvas');
+    await page.waitForSelector("#map canvas, [data-testid='map'] canvas");
+    const expected = await nativeTotalTce(dataDir);
+    expect(expected).toBeGreaterThan(0);
+    expect(await kpiValue(page)).toBeCloseTo(expected, 6);
+    // Chinese renders as glyphs: the bundled CJK face is loaded and covers the title.
+    const cjk = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('24px "Noto Sans SC"', "潼南区城市大脑");
+    });
+    expect(cjk).toBe(true);
+    await page.screenshot({ path: join(OUT, "e2e-overview.png") });
+  });
+
+  it("clicking a town on the map filters the chart to that town", async () => {
+    const anchors = JSON.parse(
+      (await page.getAttribute("[data-town-anchors]", "data-town-anchors")) ?? "{}",
+    ) as Record<string, { name: string; x: number; y: number }>;
+    const [code, town] =
+      Object.entries(anchors).find(([, a]) => a.name === "双江镇") ?? Object.entries(anchors)[0] ?? [];
+    expect(code, "the map publishes town anchors").toBeTruthy();
+    if (!code || !town) return;
+    const before = await kpiValue(page);
+    await page.mouse.click(town.x, town.y);
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid="selected-town"]')?.textContent?.includes(name),
+      town.name,
+      { timeout: 30_000 },
+    );
+    await page.waitForFunction(
+      (prev) =>
+        Number(document.querySelector('[data-testid="kpi-total-tce"]')?.getAttribute("data-value")) !== prev,
+      before,
+      { timeout: 30_000 },
+    );
+    const expected = await nativeTotalTce(dataDir, code);
+    expect(await kpiValue(page)).toBeCloseTo(expected, 6);
+    expect(expected).toBeLessThan(before);
+    await page.screenshot({ path: join(OUT, "e2e-town-selected.png") });
+  });
+});
