@@ -1,4 +1,15 @@
 export {
+  CONVERTER_VERSION,
+  ONNX_OPSET,
+  SUPPORTED_TF_OPS,
+  convertTfjsGraph,
+  defaultModelCacheDir,
+  ensureCenternetOnnx,
+  parseTfjsGraph,
+  readTfjsGraph,
+} from "./convert/index.ts";
+export type { ConvertedModel, TfjsGraph } from "./convert/index.ts";
+export {
   CENTERNET_COCO,
   COCO_LABELS,
   MODEL_CATALOG,
@@ -20,3 +31,5 @@ export type {
   TensorLayout,
   Thresholds,
 } from "./models/index.ts";
+export { letterbox } from "./preprocess/index.ts";
+export type { LetterboxGeometry, LetterboxOptions, LetterboxedImage } from "./preprocess/index.ts";
