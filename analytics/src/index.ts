@@ -12,3 +12,17 @@ export { MANIFEST_FILE } from "./extract/manifest.ts";
 export type { Manifest, ManifestEntry } from "./extract/manifest.ts";
 export { loadTowns } from "./extract/towns-table.ts";
 export type { TownRow } from "./extract/towns-table.ts";
+export {
+  DEFAULT_ROLLUPS,
+  energyHour,
+  energyDay,
+  trafficHour,
+  septicHour,
+  airDay,
+  casesDay,
+} from "./rollup/rollups.ts";
+export { bucketWindow, bucketOf } from "./rollup/rollup-def.ts";
+export type { RollupDef, RollupGrain } from "./rollup/rollup-def.ts";
+export { decodeBody, formatFromFileName, INGEST_FORMATS, MEDIA_TYPES } from "./ingest/decode-body.ts";
+export type { IngestFormat } from "./ingest/decode-body.ts";
+export { ParseError } from "./ingest/parse-error.ts";

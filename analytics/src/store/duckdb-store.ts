@@ -12,6 +12,9 @@ import { appendRows, timeRangeOf } from "./append-rows.ts";
 import { queryToArrow } from "./arrow-from-duckdb.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { Serial } from "./serial.ts";
+import { createRollups, rebuildRollups, refreshRollups } from "../rollup/refresh.ts";
+import { DEFAULT_ROLLUPS } from "../rollup/rollups.ts";
+import type { RollupDef } from "../rollup/rollup-def.ts";
 import type { IngestOptions, IngestResult, SqlParam, Store } from "./store.ts";
 
 /** Options of {@link DuckDBStore.open}. */
@@ -20,6 +23,8 @@ export interface DuckDBStoreOptions {
   readonly path: string;
   /** DuckDB threads (defaults to DuckDB's choice: all cores). */
   readonly threads?: number;
+  /** Rollups kept incrementally on every write (default: {@link DEFAULT_ROLLUPS}). */
+  readonly rollups?: readonly RollupDef[];
 }
 
 function jsValue(v: unknown): unknown {
@@ -45,13 +50,14 @@ export class DuckDBStore implements Store {
   private constructor(
     readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    readonly rollups: readonly RollupDef[],
   ) {}
 
   static async open(options: DuckDBStoreOptions): Promise<DuckDBStore> {
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     const instance = await DuckDBInstance.create(options.path, config);
-    const store = new DuckDBStore(instance, await instance.connect());
+    const store = new DuckDBStore(instance, await instance.connect(), options.rollups ?? DEFAULT_ROLLUPS);
     await store.migrate();
     return store;
   }
@@ -70,6 +76,7 @@ export class DuckDBStore implements Store {
           await this.conn.run("INSERT INTO schema_migrations VALUES (?, ?, now())", [m.version, m.name]);
         });
       }
+      await createRollups(this.conn, this.rollups);
     });
   }
 
@@ -116,6 +123,7 @@ export class DuckDBStore implements Store {
         appender.closeSync();
         await this.conn.run(`INSERT OR REPLACE INTO ${quoteIdent(stream)} SELECT * FROM ${stage}`);
         await this.conn.run(`DROP TABLE ${stage}`);
+        if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
         const badRows = new Map<number, string[]>();
         for (const e of checked.errors)
           badRows.set(e.row, [...(badRows.get(e.row) ?? []), `${e.field}: ${e.message}`]);
@@ -178,6 +186,7 @@ export class DuckDBStore implements Store {
           `INSERT OR REPLACE INTO ${quoteIdent(stream)} SELECT ${cols} FROM read_parquet([${list}])`,
         );
         const timeRange = lo != null && hi != null ? ([lo, hi] as const) : null;
+        if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
         await this.#recordBatch(options.batchId, stream, n ?? 0, 0, timeRange);
         return { ...base, replayed: false, accepted: n ?? 0, timeRange };
       });
@@ -199,6 +208,11 @@ export class DuckDBStore implements Store {
   async count(stream: StreamName): Promise<number> {
     const rows = await this.query(`SELECT count(*) AS n FROM ${quoteIdent(STREAMS[stream].name)}`);
     return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Recomputes every rollup from the base tables (repair, or after changing a definition). */
+  rebuildRollups(): Promise<void> {
+    return this.#serial.run(() => this.#transaction(() => rebuildRollups(this.conn, this.rollups)));
   }
 
   /** Runs a statement that changes data or schema (not for client input). */
