@@ -6,7 +6,7 @@ import { credit, toRecordBatch } from "@citybrain/datasets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDBStore } from "../store/duckdb-store.ts";
 import { decodeBody, formatFromFileName } from "./decode-body.ts";
-import { ParseError } from "./parse-error.ts";
+import type { ParseError } from "./parse-error.ts";
 import { parseCsv } from "./parse-csv.ts";
 
 const CREDIT_CSV = [
