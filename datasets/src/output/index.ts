@@ -1,0 +1,12 @@
+export { AtomicFile, commitTempFile } from "./atomic-file.ts";
+export type { WrittenFile } from "./atomic-file.ts";
+export { drainInto, orderedColumns } from "./stream-sink.ts";
+export type { SinkResult, StreamShape, StreamSink } from "./stream-sink.ts";
+export { ArrowSink } from "./arrow-sink.ts";
+export { ParquetSink } from "./parquet-sink.ts";
+export { TextSink } from "./text-sink.ts";
+export type { TextFormat } from "./text-sink.ts";
+export { csvFormat, csvQuote } from "./csv-format.ts";
+export { ndjsonFormat } from "./ndjson-format.ts";
+export { FORMATS, FORMAT_NAMES, writeStreamFile } from "./formats.ts";
+export type { FormatName, OutputFormat } from "./formats.ts";
