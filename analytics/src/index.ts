@@ -26,3 +26,5 @@ export type { RollupDef, RollupGrain } from "./rollup/rollup-def.ts";
 export { decodeBody, formatFromFileName, INGEST_FORMATS, MEDIA_TYPES } from "./ingest/decode-body.ts";
 export type { IngestFormat } from "./ingest/decode-body.ts";
 export { ParseError } from "./ingest/parse-error.ts";
+export { DuckDBNodeConnector, QueryCancelledError } from "./connector/duckdb-node-connector.ts";
+export type { DuckDBNodeConnectorOptions } from "./connector/duckdb-node-connector.ts";

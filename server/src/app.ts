@@ -6,6 +6,11 @@ import { extractRoutes } from "./routes/extracts/index.ts";
 import { healthRoutes, type ComponentState } from "./routes/health/index.ts";
 import { referenceRoutes, type ReferenceData } from "./routes/reference/index.ts";
 import { screenRoutes } from "./static/screen.ts";
+import type { DuckDBNodeConnector, IngestResult, Store } from "@citybrain/analytics";
+import type { EventHub } from "./events/event-hub.ts";
+import { eventRoutes } from "./routes/events/index.ts";
+import { ingestRoutes } from "./routes/ingest/index.ts";
+import { queryRoutes } from "./routes/query/index.ts";
 
 /** Everything the HTTP app is wired to. */
 export interface AppOptions {
@@ -17,6 +22,16 @@ export interface AppOptions {
   readonly screenRoot?: string;
   /** Readiness checks by component name. */
   readonly health?: Readonly<Record<string, () => Promise<ComponentState>>>;
+  /** The store that `POST /api/ingest/:stream` writes to; omit to disable ingest. */
+  readonly ingest?: {
+    readonly store: Store;
+    readonly onIngested?: (r: IngestResult) => void;
+    readonly maxBytes?: number;
+  };
+  /** Server-side query fallback; omit to disable `/api/query`. */
+  readonly query?: { readonly connector: DuckDBNodeConnector; readonly sources: readonly string[] };
+  /** Live events for `GET /api/events`. */
+  readonly hub?: EventHub;
 }
 
 /**
@@ -35,6 +50,9 @@ export function createApp(options: AppOptions): Hono {
   api.route("/", extractRoutes({ root: options.extractsRoot }));
   api.route("/", referenceRoutes({ load: options.reference }));
   api.route("/", healthRoutes({ components: options.health ?? {} }));
+  if (options.ingest) api.route("/", ingestRoutes(options.ingest));
+  if (options.query) api.route("/", queryRoutes(options.query));
+  if (options.hub) api.route("/", eventRoutes({ hub: options.hub }));
   api.all("*", (c) => apiError(c, 404, "not_found", `no API route ${c.req.method} ${c.req.path}`));
   app.route("/api", api);
   if (options.screenRoot) app.route("/", screenRoutes({ root: options.screenRoot }));

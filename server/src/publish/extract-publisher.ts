@@ -1,0 +1,83 @@
+import { publishExtracts, type ExtractDef, type Manifest, type Store } from "@citybrain/analytics";
+import type { EventHub } from "../events/event-hub.ts";
+
+/** Options of {@link ExtractPublisher}. */
+export interface ExtractPublisherOptions {
+  readonly store: Store;
+  readonly root: string;
+  readonly extracts: readonly ExtractDef[];
+  readonly hub?: EventHub;
+  /** Coalesces bursts of writes into one publish (default 1000 ms). */
+  readonly debounceMs?: number;
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * Republishes extracts after writes, coalescing bursts and never running two publishes at
+ * once. A failed publish (disk full, …) keeps the last good manifest serving and is reported
+ * by {@link ExtractPublisher.state}.
+ */
+export class ExtractPublisher {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #lastError: string | undefined;
+  #last: Manifest | undefined;
+
+  constructor(readonly options: ExtractPublisherOptions) {}
+
+  /** The last published manifest and the last error, for health checks. */
+  state(): { ok: boolean; version: number | null; detail?: string } {
+    return {
+      ok: this.#lastError === undefined,
+      version: this.#last?.version ?? null,
+      detail: this.#lastError,
+    };
+  }
+
+  /** Publishes now (waits for a running publish first). */
+  async publishNow(): Promise<Manifest | undefined> {
+    if (this.#running) {
+      this.#again = true;
+      await this.#running;
+      return this.#last;
+    }
+    this.#running = this.#publish();
+    try {
+      await this.#running;
+    } finally {
+      this.#running = undefined;
+    }
+    if (this.#again) {
+      this.#again = false;
+      return this.publishNow();
+    }
+    return this.#last;
+  }
+
+  async #publish(): Promise<void> {
+    try {
+      this.#last = await publishExtracts(this.options.store, this.options.root, this.options.extracts);
+      this.#lastError = undefined;
+      this.options.hub?.publish("extracts-updated", {
+        version: this.#last.version,
+        generatedAt: this.#last.generatedAt,
+      });
+    } catch (e) {
+      this.#lastError = `publishing extracts failed: ${(e as Error).message}`;
+      this.options.log?.(this.#lastError);
+    }
+  }
+
+  /** Schedules a publish after the debounce period. */
+  schedule(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.publishNow(), this.options.debounceMs ?? 1000);
+  }
+
+  /** Cancels a scheduled publish and waits for a running one. */
+  async stop(): Promise<void> {
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+}

@@ -1,0 +1,88 @@
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDBNodeConnector, DuckDBStore } from "@citybrain/analytics";
+import { queryRoutes } from "./index.ts";
+
+describe("POST /query", () => {
+  let store: DuckDBStore;
+  let app: Hono;
+  beforeAll(async () => {
+    store = await DuckDBStore.open({ path: ":memory:" });
+    await store.exec(
+      `CREATE TABLE energy_daily_town AS SELECT DATE '2026-03-01' + (i % 5)::INTEGER AS day, 'T' || (i % 3) AS town_code,
+        CASE WHEN i % 2 = 0 THEN 'electricity' ELSE 'gas' END AS carrier, i::DOUBLE AS tce FROM range(30) r(i)`,
+    );
+    app = new Hono().route(
+      "/api",
+      queryRoutes({
+        connector: new DuckDBNodeConnector(store.instance),
+        sources: ["energy_daily_town"],
+        maxRows: 4,
+      }),
+    );
+  });
+  afterAll(() => store.close());
+
+  const post = (body: unknown) =>
+    app.request("/api/query", {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json" },
+    });
+
+  it("answers a spec with the rows native DuckDB computes", async () => {
+    const res = await post({
+      from: "energy_daily_town",
+      dimensions: [{ field: "carrier" }],
+      measures: [{ field: "tce", agg: "sum" }],
+      filters: [{ field: "town_code", op: "eq", values: ["T0"] }],
+      orderBy: [{ field: "carrier" }],
+    });
+    expect(res.status).toBe(200);
+    // T0: i = 0,3,…,27; even i → electricity 0+6+12+18+24 = 60; odd → gas 3+9+15+21+27 = 75.
+    expect(await res.json()).toMatchObject({
+      columns: ["carrier", "sum_tce"],
+      rows: [
+        { carrier: "electricity", sum_tce: 60 },
+        { carrier: "gas", sum_tce: 75 },
+      ],
+      truncated: false,
+    });
+  });
+
+  it("caps rows and says so", async () => {
+    const res = await post({
+      from: "energy_daily_town",
+      dimensions: [{ field: "day" }, { field: "town_code" }],
+      measures: [{ field: "*", agg: "count" }],
+    });
+    const body = (await res.json()) as { rows: unknown[]; truncated: boolean };
+    expect(body.rows).toHaveLength(4);
+    expect(body.truncated).toBe(true);
+  });
+
+  it("rejects bad specs naming the path, never running raw SQL", async () => {
+    const unknownSource = await post({ from: "users", measures: [{ field: "*", agg: "count" }] });
+    expect(unknownSource.status).toBe(400);
+    expect(await unknownSource.json()).toMatchObject({
+      error: { code: "bad_spec", details: { path: "from" } },
+    });
+    const injection = await post({
+      from: "energy_daily_town",
+      measures: [{ field: "tce); DROP TABLE x; --", agg: "sum" }],
+    });
+    expect(injection.status).toBe(400);
+    expect(((await injection.json()) as { error: { message: string } }).error.message).toMatch(
+      /measures\.0\.field/,
+    );
+    const unknownField = await post({ from: "energy_daily_town", measures: [{ field: "nope", agg: "sum" }] });
+    expect(unknownField.status).toBe(400);
+    expect(JSON.stringify(await unknownField.json())).toContain("nope");
+    const notJson = await app.request("/api/query", {
+      method: "POST",
+      body: "{",
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(notJson.status).toBe(400);
+  });
+});
