@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import "@tensorflow/tfjs-backend-cpu";
+import { format, resolveConfig } from "prettier";
 import * as tf from "@tensorflow/tfjs-core";
 import { loadGraphModel } from "@tensorflow/tfjs-converter";
 import { CENTERNET_COCO } from "../src/models/catalog.ts";
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
     detections: detectionRows(detections),
   };
   const out = join(import.meta.dirname, "..", REFERENCE_PATH);
-  await writeFile(out, `${JSON.stringify(reference)}\n`);
+  // Written as prettier would format it, so `prettier --check` stays green after a regeneration.
+  const text = await format(JSON.stringify(reference), { ...(await resolveConfig(out)), filepath: out });
+  await writeFile(out, text);
   console.log(`TFJS cpu ran CenterNet on dog.jpg in ${(ms / 1000).toFixed(1)} s; wrote ${out}`);
 }
 

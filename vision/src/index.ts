@@ -1,4 +1,18 @@
 export {
+  CenternetDetector,
+  FrameError,
+  createInProcessBackend,
+  createWorkerPoolBackend,
+} from "./backend/index.ts";
+export type {
+  DetectorOptions,
+  EncodedFrame,
+  FrameDetections,
+  InferenceBackend,
+  StageTimings,
+  WorkerPoolOptions,
+} from "./backend/index.ts";
+export {
   CONVERTER_VERSION,
   ONNX_OPSET,
   SUPPORTED_TF_OPS,
@@ -9,6 +23,10 @@ export {
   readTfjsGraph,
 } from "./convert/index.ts";
 export type { ConvertedModel, TfjsGraph } from "./convert/index.ts";
+export { CENTERNET_ROW, classWiseNms, decodeCenternet } from "./decoders/index.ts";
+export type { Detection } from "./decoders/index.ts";
+export { boxArea, boxCentre, clipBox, iou } from "./geometry/index.ts";
+export type { Box } from "./geometry/index.ts";
 export {
   CENTERNET_COCO,
   COCO_LABELS,
@@ -31,5 +49,5 @@ export type {
   TensorLayout,
   Thresholds,
 } from "./models/index.ts";
-export { letterbox } from "./preprocess/index.ts";
+export { boxToSource, letterbox } from "./preprocess/index.ts";
 export type { LetterboxGeometry, LetterboxOptions, LetterboxedImage } from "./preprocess/index.ts";

@@ -1,2 +1,3 @@
+export { boxToSource } from "./box-to-source.ts";
 export { letterbox } from "./letterbox.ts";
 export type { LetterboxGeometry, LetterboxOptions, LetterboxedImage } from "./letterbox.ts";

@@ -1,0 +1,1 @@
+export { CENTERNET_ROW, decodeCenternet } from "./decode-centernet.ts";

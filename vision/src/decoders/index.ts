@@ -1,0 +1,3 @@
+export { CENTERNET_ROW, decodeCenternet } from "./centernet/index.ts";
+export type { Detection } from "./detection.ts";
+export { classWiseNms } from "./nms.ts";
