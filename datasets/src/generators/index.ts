@@ -1,0 +1,38 @@
+/**
+ * Deterministic, seeded generators for every stream, their scale presets and the calendar,
+ * weather and load-shape helpers that analytics may reuse.
+ */
+export { PRESETS, ANCHOR_DATE, presetOf } from "./presets.ts";
+export type { AnomalyCounts, PresetSpec } from "./presets.ts";
+export { makeContext, defaultSites } from "./context.ts";
+export type { MakeContextOptions } from "./context.ts";
+export type { GeneratorContext, GroundTruthAnomaly, PresetName, StreamGenerator } from "./types.ts";
+export type {
+  CameraShape,
+  EcoStationShape,
+  EnterpriseShape,
+  GeneratorSites,
+  RoadShape,
+  SepticTankShape,
+  SiteShape,
+} from "./site-shapes.ts";
+export {
+  HOLIDAYS,
+  SPRING_FESTIVAL_DAYS,
+  dayKindOf,
+  daysFromSpringFestival,
+  holidayOf,
+  isWorkday,
+  springFestivalFactor,
+  springFestivalFactorOfDay,
+} from "./calendar.ts";
+export type { DayKind, HolidaySpan } from "./calendar.ts";
+export { dailyWeather, temperatureAt } from "./weather.ts";
+export type { DailyWeather } from "./weather.ts";
+export { dayTypeOf, loadShape, profileOf, seasonalFactor, weeklyMean } from "./cycles.ts";
+export type { DayType, LoadProfile } from "./cycles.ts";
+export { dateOfDay, dayOfDate, dayStart, localDay, localTimeOfDay } from "./time.ts";
+export { Random, hashSeed, rngFor } from "./random.ts";
+export { BatchDigest, digestBatches } from "./batch-digest.ts";
+export { generateEnergy, energyMeters, energyAnomalies } from "../streams/energy/generate.ts";
+export { generateSeptic, septicMonitors, septicAnomalies } from "../streams/septic/generate.ts";
