@@ -23,8 +23,8 @@ export {
   readTfjsGraph,
 } from "./convert/index.ts";
 export type { ConvertedModel, TfjsGraph } from "./convert/index.ts";
-export { CENTERNET_ROW, classWiseNms, decodeCenternet } from "./decoders/index.ts";
-export type { Detection } from "./decoders/index.ts";
+export { CENTERNET_ROW, YOLO_INPUT, classWiseNms, decodeCenternet, decodeYolo } from "./decoders/index.ts";
+export type { Detection, RawTensor, YoloDecodeOptions } from "./decoders/index.ts";
 export { boxArea, boxCentre, clipBox, iou } from "./geometry/index.ts";
 export type { Box } from "./geometry/index.ts";
 export {
