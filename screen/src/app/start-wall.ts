@@ -1,0 +1,86 @@
+import { Coordinator } from "../query/coordinator.ts";
+import { startDuckDbWasm } from "../query/duckdb-wasm-connector.ts";
+import type { WasmDatabase } from "../query/duckdb-wasm-connector.ts";
+import { createI18n, langFromSearch } from "../i18n/i18n.ts";
+import { startClock } from "../layout/clock.ts";
+import { keepFitted } from "../layout/fit-canvas.ts";
+import { createDailyTcePanel } from "../panels/daily-tce/index.ts";
+import { createDataStatusPanel } from "../panels/data-status/index.ts";
+import { createEnergyMap } from "../panels/energy-map/index.ts";
+import { createEnergyMixPanel } from "../panels/energy-mix/index.ts";
+import { createKpiStrip } from "../panels/kpi-strip/index.ts";
+import type { Panel } from "../panels/panel.ts";
+import { createTownRankingPanel } from "../panels/town-ranking/index.ts";
+import { loadData, loadManifest } from "./load-data.ts";
+import { showDataAge } from "./data-age.ts";
+import { buildWallLayout } from "./wall-layout.ts";
+
+/** The extract the energy scene reads. */
+export const ENERGY_EXTRACT = "energy_daily_town";
+const MANIFEST_POLL_MS = 60_000;
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * Start the energy wall in `root`: layout, clock, panels, then data (retrying with backoff
+ * until it arrives, never a blank page). Sets `data-state="ready"` on `root` when every panel
+ * has drawn its first data, with `data-first-data-ms` = milliseconds since navigation start.
+ */
+export function startWall(root: HTMLElement): void {
+  const i18n = createI18n(langFromSearch(location.search));
+  const layout = buildWallLayout(root, i18n);
+  root.dataset.state = "loading";
+  startClock(layout.clock, i18n.clock);
+
+  let db: Promise<WasmDatabase> | null = null;
+  const database = (): Promise<WasmDatabase> =>
+    (db ??= startDuckDbWasm().catch((e: unknown) => ((db = null), Promise.reject(e))));
+  const coordinator = new Coordinator({
+    query: async (sql, params) => (await database()).query(sql, params),
+  });
+  const ctx = { i18n, extract: ENERGY_EXTRACT };
+  const select = (clause: Parameters<Coordinator["select"]>[1]): void =>
+    void coordinator.select("town", clause);
+  const kpi = createKpiStrip(ctx);
+  const map = createEnergyMap(ctx, { select });
+  const daily = createDailyTcePanel(ctx);
+  const mix = createEnergyMixPanel(ctx);
+  const ranking = createTownRankingPanel(ctx, { select });
+  const status = createDataStatusPanel(ctx);
+  layout.centre.append(kpi.frame.root, map.frame.root);
+  layout.left.append(daily.frame.root, mix.frame.root);
+  layout.right.append(ranking.frame.root, status.frame.root);
+  const panels: Panel[] = [kpi, map, daily, mix, ranking, status];
+  panels.forEach((p) => coordinator.connect(p));
+  keepFitted(layout.canvas, (fit) => panels.forEach((p) => p.setScale?.(fit.scale)));
+
+  void Promise.all(panels.map((p) => p.rendered)).then(() => {
+    root.dataset.firstDataMs = String(Math.round(performance.now()));
+    root.dataset.state = "ready";
+  });
+
+  let version = -1;
+  let attempt = 0;
+  const load = async (): Promise<void> => {
+    try {
+      const manifest = await loadManifest();
+      if (manifest.version !== version) {
+        const data = await loadData(manifest, ENERGY_EXTRACT, database());
+        const engine = `DuckDB-WASM ${(await database()).version}`;
+        map.setReference(data.geo);
+        status.setInfo({ manifest, extract: data.extract, engine, loadMs: performance.now() });
+        showDataAge(layout, i18n, manifest, data.extract);
+        await coordinator.setFields({ [ENERGY_EXTRACT]: data.fields });
+        version = manifest.version;
+      }
+      attempt = 0;
+      window.setTimeout(() => void load(), MANIFEST_POLL_MS);
+    } catch (e) {
+      const error = e instanceof Error ? e : new Error(String(e));
+      console.error("citybrain wall: data load failed", error);
+      if (version < 0) panels.forEach((p) => p.error(new Error(`${error.message}（${i18n.t("retrying")}）`)));
+      attempt++;
+      window.setTimeout(() => void load(), Math.min(MAX_BACKOFF_MS, 2000 * 2 ** (attempt - 1)));
+    }
+  };
+  void load();
+}

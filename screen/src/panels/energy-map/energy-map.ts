@@ -1,0 +1,189 @@
+import { Deck, MapView, WebMercatorViewport } from "@deck.gl/core";
+import type { MapViewState } from "@deck.gl/core";
+import type { QuerySpec, Row } from "@citybrain/analytics/browser";
+import { h } from "../../components/dom.ts";
+import { createPanelFrame } from "../../components/panel-frame.ts";
+import type { ReferenceGeo, TownFeature } from "../../data/reference-geo.ts";
+import type { SelectionClause, Selections } from "../../query/query-client.ts";
+import { CJK_FONT, fontsReady } from "../../styles/fonts.ts";
+import { deferred } from "../panel.ts";
+import type { Panel, PanelContext } from "../panel.ts";
+import { geoBounds, labelPoint, shortTownName } from "./geo-helpers.ts";
+import { createMapLegend } from "./map-legend.ts";
+import { mapLayers } from "./map-layers.ts";
+
+/** Options for {@link createEnergyMap}. */
+export interface EnergyMapOptions {
+  /** Set or clear the `town` selection (the coordinator's `select`). */
+  select(clause: SelectionClause | null): void;
+}
+
+/** The map panel with a `setReference` for the town cells it draws. */
+export interface EnergyMapPanel extends Panel {
+  setReference(geo: ReferenceGeo): void;
+}
+
+/**
+ * The centre map: town cells filled by total tce, the district outline glowing, town names.
+ * Clicking a town selects it (other panels filter to it); clicking it again or 重置 clears.
+ * The map itself is never filtered by the town selection. No basemap: offline by design.
+ */
+export function createEnergyMap(ctx: PanelContext, options: EnergyMapOptions): EnergyMapPanel {
+  const { i18n } = ctx;
+  const frame = createPanelFrame({ id: "map", title: i18n.t("panelMap"), loadingText: i18n.t("loading") });
+  frame.root.classList.add("panel-map");
+  const selectedEl = h(
+    "span",
+    { class: "selected-town", "data-testid": "selected-town", "data-code": "" },
+    i18n.t("wholeDistrict"),
+  );
+  const reset = h(
+    "button",
+    { class: "reset-button", type: "button", "data-testid": "reset-selection", hidden: "" },
+    i18n.t("reset"),
+  );
+  frame.aside.append(h("span", {}, `${i18n.t("selected")}：`), selectedEl, reset);
+  const legend = createMapLegend(i18n);
+  frame.body.append(legend.root);
+  const first = deferred();
+  const spec: QuerySpec = {
+    from: ctx.extract,
+    measures: [{ field: "tce", agg: "sum", as: "tce" }],
+    dimensions: [{ field: "town_code" }],
+  };
+
+  let geo: ReferenceGeo | null = null;
+  let deck: Deck<MapView> | null = null;
+  let scale = 1;
+  let selected: string | null = null;
+  let tceByCode = new Map<string, number>();
+  let version = 0;
+  let afterRender: (() => void) | null = null;
+
+  const townByCode = (code: string): TownFeature | undefined =>
+    geo?.towns.find((t) => t.properties.code === code);
+  const select = (code: string | null): void => {
+    const town = code ? townByCode(code) : undefined;
+    options.select(
+      town
+        ? {
+            source: "map",
+            value: town.properties.code,
+            label: town.properties.name,
+            filters: [{ field: "town_code", op: "eq", values: [town.properties.code] }],
+          }
+        : null,
+    );
+  };
+  reset.addEventListener("click", () => select(null));
+
+  const ensureDeck = (): Deck<MapView> => {
+    if (deck) return deck;
+    const width = frame.body.clientWidth;
+    const height = frame.body.clientHeight;
+    const bounds = geoBounds([geo?.outline.geometry ?? { type: "Polygon", coordinates: [] }]);
+    const fitted = new WebMercatorViewport({ width, height }).fitBounds(bounds, { padding: 36 });
+    const viewState: MapViewState = {
+      longitude: fitted.longitude,
+      latitude: fitted.latitude,
+      zoom: fitted.zoom,
+    };
+    const canvasHost = h("div", { class: "map-canvas" });
+    frame.body.prepend(canvasHost);
+    deck = new Deck<MapView>({
+      parent: canvasHost,
+      views: new MapView({ repeat: false }),
+      initialViewState: viewState,
+      controller: false,
+      useDevicePixels: Math.max(1, window.devicePixelRatio * scale),
+      layers: [],
+      getCursor: ({ isHovering }) => (isHovering ? "pointer" : "default"),
+      onAfterRender: () => afterRender?.(),
+    });
+    // Our own click picking: under the wall's CSS scale, deck's pointer maths would be off by
+    // the scale factor; dividing the client offset by the measured scale makes it exact.
+    canvasHost.addEventListener("click", (event) => {
+      const rect = canvasHost.getBoundingClientRect();
+      const s = rect.width / canvasHost.clientWidth || 1;
+      void deck
+        ?.pickObjectAsync({
+          x: (event.clientX - rect.left) / s,
+          y: (event.clientY - rect.top) / s,
+          radius: 2,
+          layerIds: ["town-cells"],
+        })
+        .then((info) => {
+          const code = (info?.object as TownFeature | undefined)?.properties.code;
+          if (code) select(code === selected ? null : code);
+        });
+    });
+    return deck;
+  };
+
+  const draw = async (): Promise<void> => {
+    if (!geo) return;
+    const labels = geo.towns.map((t) => ({
+      code: t.properties.code,
+      text: shortTownName(t.properties.name),
+      position: labelPoint(t.geometry),
+    }));
+    const characterSet = [...new Set(labels.flatMap((l) => [...l.text]))];
+    await fontsReady(characterSet.join(""));
+    const values = [...tceByCode.values()];
+    const min = values.length ? Math.min(...values) : 0;
+    const max = values.length ? Math.max(...values) : 1;
+    legend.update(min, max);
+    const d = ensureDeck();
+    await new Promise<void>((resolve) => {
+      afterRender = () => {
+        afterRender = null;
+        resolve();
+      };
+      d.setProps({
+        layers: mapLayers({
+          outline: geo!.outline,
+          towns: geo!.towns,
+          labels,
+          tceByCode,
+          min,
+          max,
+          selected,
+          characterSet,
+          fontFamily: CJK_FONT,
+          version,
+        }),
+      });
+    });
+  };
+
+  return {
+    id: "map",
+    frame,
+    rendered: first.promise,
+    filterBy: [],
+    setReference(next) {
+      geo = next;
+    },
+    specs: () => ({ byTown: spec }),
+    async update(results: Record<string, Row[]>) {
+      tceByCode = new Map((results.byTown ?? []).map((r) => [String(r.town_code), Number(r.tce ?? 0)]));
+      version++;
+      await draw();
+      frame.setState("ready");
+      first.resolve();
+    },
+    error: (e) => frame.setState("error", `${i18n.t("loadError")}：${e.message}`),
+    selectionChanged(selections: Selections) {
+      const clause = selections.get("town");
+      selected = clause?.value ?? null;
+      selectedEl.textContent = clause?.label ?? i18n.t("wholeDistrict");
+      selectedEl.dataset.code = selected ?? "";
+      reset.hidden = !clause;
+      void draw();
+    },
+    setScale(next) {
+      scale = next;
+      deck?.setProps({ useDevicePixels: Math.max(1, window.devicePixelRatio * scale) });
+    },
+  };
+}

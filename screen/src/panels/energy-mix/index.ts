@@ -1,0 +1,1 @@
+export { carrierShares, createEnergyMixPanel } from "./energy-mix-panel.ts";
