@@ -37,6 +37,13 @@ describe("DuckDBStore", () => {
     expect(rows).toEqual([{ level_pct: 55 }]);
   });
 
+  it("keeps the last row of a key repeated within one batch", async () => {
+    const r = await store.ingest("septic", [row(0, 10), row(1, 20), row(0, 30)], { batchId: "dup" });
+    expect(r.accepted).toBe(3);
+    const rows = await store.query("SELECT level_pct FROM septic ORDER BY ts");
+    expect(rows).toEqual([{ level_pct: 30 }, { level_pct: 20 }]);
+  });
+
   it("rejects a batch with a bad row whole, naming row and field", async () => {
     const bad = { ...row(1), level_pct: 140 };
     await expect(store.ingest("septic", [row(0), bad], { batchId: "c" })).rejects.toThrow(ValidationError);

@@ -12,6 +12,7 @@ import { appendRows, timeRangeOf } from "./append-rows.ts";
 import { queryToArrow } from "./arrow-from-duckdb.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { Serial } from "./serial.ts";
+import { upsertFromStage } from "./upsert.ts";
 import { createRollups, rebuildRollups, refreshRollups } from "../rollup/refresh.ts";
 import { DEFAULT_ROLLUPS } from "../rollup/rollups.ts";
 import type { RollupDef } from "../rollup/rollup-def.ts";
@@ -121,7 +122,7 @@ export class DuckDBStore implements Store {
         const appender = await this.conn.createAppender(stage, "main", "temp");
         appendRows(appender, def.fields, checked.rows);
         appender.closeSync();
-        await this.conn.run(`INSERT OR REPLACE INTO ${quoteIdent(stream)} SELECT * FROM ${stage}`);
+        await upsertFromStage(this.conn, def, stage, timeRange);
         await this.conn.run(`DROP TABLE ${stage}`);
         if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
         const badRows = new Map<number, string[]>();
@@ -182,9 +183,10 @@ export class DuckDBStore implements Store {
           `SELECT count(*), epoch_ms(min(${time})::TIMESTAMP), epoch_ms(max(${time})::TIMESTAMP) FROM read_parquet([${list}])`,
         );
         const [n, lo, hi] = (stats.getRows()[0] ?? []).map((v) => (v === null ? null : Number(v)));
-        await this.conn.run(
-          `INSERT OR REPLACE INTO ${quoteIdent(stream)} SELECT ${cols} FROM read_parquet([${list}])`,
-        );
+        const stage = `stage_${stream}`;
+        await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT ${cols} FROM read_parquet([${list}])`);
+        await upsertFromStage(this.conn, def, stage, lo != null && hi != null ? [lo, hi] : null);
+        await this.conn.run(`DROP TABLE ${stage}`);
         const timeRange = lo != null && hi != null ? ([lo, hi] as const) : null;
         if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
         await this.#recordBatch(options.batchId, stream, n ?? 0, 0, timeRange);
