@@ -1,0 +1,2 @@
+export { authenticate } from "./authenticate.ts";
+export type { AuthenticateOptions } from "./authenticate.ts";
