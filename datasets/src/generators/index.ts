@@ -36,3 +36,7 @@ export { Random, hashSeed, rngFor } from "./random.ts";
 export { BatchDigest, digestBatches } from "./batch-digest.ts";
 export { generateEnergy, energyMeters, energyAnomalies } from "../streams/energy/generate.ts";
 export { generateSeptic, septicMonitors, septicAnomalies } from "../streams/septic/generate.ts";
+export { generateAir, airStations, airAnomalies } from "../streams/air/generate.ts";
+export { generateTraffic, trafficCameras, trafficAnomalies } from "../streams/traffic/generate.ts";
+export { trafficDayFactor, trafficShape, CHONGKAN_TOWN } from "./traffic-cycles.ts";
+export type { TrafficCategory } from "./traffic-cycles.ts";

@@ -70,7 +70,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetSpec>> = {
     days: 90,
     end: ANCHOR_DATE,
     batchSize: 65_536,
-    sites: { energy: 90, traffic: 10, septic: 40, air: 30, credit: ALL, exchangeItems: 434 },
+    sites: { energy: 90, traffic: 4, septic: 40, air: 30, credit: ALL, exchangeItems: 434 },
     casesPerDay: 160,
     visionAlertsPerDay: 3,
     anomalies: {
@@ -85,7 +85,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetSpec>> = {
     days: 365,
     end: ANCHOR_DATE,
     batchSize: 262_144,
-    sites: { energy: ALL, traffic: 40, septic: ALL, air: ALL, credit: ALL, exchangeItems: 434 },
+    sites: { energy: ALL, traffic: 12, septic: ALL, air: ALL, credit: ALL, exchangeItems: 434 },
     casesPerDay: 160,
     visionAlertsPerDay: 3,
     anomalies: {

@@ -54,3 +54,9 @@ export function* emitSeriesWithGaps(
   }
   if (i < n) yield* emitSeries(b, cols, i, n);
 }
+
+/** Repeats the value just before `from` over [from, to) in every column: a stuck sensor. */
+export function freeze(cols: readonly Float64Array[], from: number, to: number): void {
+  const src = Math.max(0, from - 1);
+  for (const c of cols) c.fill(c[src] as number, from, Math.min(to, c.length));
+}

@@ -47,6 +47,8 @@ export interface EcoStationShape extends SiteShape {
 export interface RoadShape {
   readonly id: string;
   readonly kind: string;
+  /** Polyline, [lon, lat] GCJ-02; used to find the road nearest a camera without one. */
+  readonly coordinates?: readonly (readonly [number, number])[];
 }
 
 /** The site lists every generator reads (the reference data's `generateSites` result fits). */

@@ -113,9 +113,3 @@ export function fillSepticSeries(
     slot++;
   }
 }
-
-/** Repeats the reading just before `from` over [from, to) in every column: a stuck sensor. */
-export function freeze(cols: readonly Float64Array[], from: number, to: number): void {
-  const src = Math.max(0, from - 1);
-  for (const c of cols) c.fill(c[src] as number, from, Math.min(to, c.length));
-}

@@ -3,8 +3,7 @@ import { septic } from "./schema.ts";
 import { generateSeptic, septicMonitors } from "./generate.ts";
 import { SEPTIC_STEP_MS } from "./generate-anomalies.ts";
 import { digestBatches } from "../../generators/batch-digest.ts";
-import { defaultSites } from "../../generators/context.ts";
-import { rowsWhere, testContext, validationErrors } from "../../generators/test-support.ts";
+import { rowsWhere, testContext, testSites, validationErrors } from "../../generators/test-support.ts";
 import { monthOfDay, localDay } from "../../generators/time.ts";
 
 const levels = (rows: Record<string, unknown>[]) => rows.map((r) => r.level_pct as number);
@@ -75,7 +74,7 @@ describe("generateSeptic", () => {
   });
 
   it("has more methane in summer heat than in winter", () => {
-    const one = { ...defaultSites(42), septicTanks: defaultSites(42).septicTanks.slice(0, 1) };
+    const one = { ...testSites(), septicTanks: testSites().septicTanks.slice(0, 1) };
     const year = testContext("tiny", 1, { days: 365, sites: one });
     const rows = rowsWhere([...generateSeptic(year)], "monitor_id", one.septicTanks[0]?.id ?? "");
     const mean = (month: number) => {

@@ -9,11 +9,11 @@ import { BatchBuilder } from "../../generators/batch-builder.ts";
 import { presetOf } from "../../generators/presets.ts";
 import { runDays } from "../../generators/run-days.ts";
 import { selectEvenly } from "../../generators/select-sites.ts";
-import { emitSeriesWithGaps, timeGrid } from "../../generators/series-emit.ts";
+import { emitSeriesWithGaps, freeze, timeGrid } from "../../generators/series-emit.ts";
 import type { GeneratorSites, SepticTankShape } from "../../generators/site-shapes.ts";
 import type { GeneratorContext, GroundTruthAnomaly } from "../../generators/types.ts";
 import { SEPTIC_STEP_MS, planSepticAnomalies } from "./generate-anomalies.ts";
-import { fillSepticSeries, freeze } from "./generate-series.ts";
+import { fillSepticSeries } from "./generate-series.ts";
 
 /** The monitors a run generates. */
 export function septicMonitors(ctx: GeneratorContext<GeneratorSites>): SepticTankShape[] {
