@@ -12,3 +12,5 @@ export { toEpochMs, localDayOf, localHourOf, localMinuteOfDay } from "./local-ti
 export type { TimeInput } from "./local-time.ts";
 export { safeRatio, quantileCont, median, mean } from "./stats.ts";
 export { safeIdentifier } from "./identifier.ts";
+export { comparisonPeriod, changeRate, comparePeriodsSql } from "./period-comparison.ts";
+export type { ComparisonKind, ComparePeriodsOptions } from "./period-comparison.ts";
