@@ -6,7 +6,8 @@ import type { Plugin } from "vite";
 
 const gz = promisify(gzip);
 const br = promisify(brotliCompress);
-const COMPRESSIBLE = /\.(js|mjs|css|html|wasm|json|svg|txt|woff)$/;
+// Fonts (woff/woff2) are compressed already.
+const COMPRESSIBLE = /\.(js|mjs|css|html|wasm|json|svg|txt)$/;
 
 async function* walk(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -29,7 +30,8 @@ export function precompress(options: { minBytes?: number; brotliQuality?: number
   let outDir = "dist";
   return {
     name: "citybrain-precompress",
-    apply: "build",
+    // Not in test builds (the browser test builds to a temporary folder and needs no siblings).
+    apply: (_config, env) => env.command === "build" && env.mode !== "test",
     configResolved(config) {
       outDir = config.build.outDir.startsWith("/")
         ? config.build.outDir
