@@ -17,7 +17,13 @@ import { writeFormats } from "./write-formats.ts";
 
 /** What {@link generateDataset} reports while it runs. */
 export type DatasetProgress =
-  | { readonly kind: "stream-start"; readonly stream: StreamName; readonly formats: readonly FormatName[] }
+  | {
+      readonly kind: "stream-start";
+      readonly stream: StreamName;
+      readonly formats: readonly FormatName[];
+      /** About how many rows to expect, when the sources can tell. */
+      readonly expectedRows: number | undefined;
+    }
   | { readonly kind: "rows"; readonly stream: StreamName; readonly rows: number; readonly elapsedMs: number }
   | {
       readonly kind: "stream-done";
@@ -116,9 +122,9 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
       continue;
     }
     generated.push(stream);
-    progress({ kind: "stream-start", stream, formats });
     const t0 = performance.now();
     const ctx = sources.context({ preset, seed, sites });
+    progress({ kind: "stream-start", stream, formats, expectedRows: sources.estimateRows?.(stream, ctx) });
     const generate = sources.generators[stream] as NonNullable<DatasetSources["generators"][StreamName]>;
     const targets = formats.map((format) => ({ format, path: join(out, fileOf(stream, format)) }));
     const written = await writeFormats(STREAMS[stream], generate(ctx), targets, (n) =>
