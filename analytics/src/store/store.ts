@@ -38,6 +38,13 @@ export interface Store {
   migrate(): Promise<void>;
   /** Validates and writes raw records (objects from NDJSON/CSV/Arrow) in one transaction. */
   ingest(stream: StreamName, records: readonly unknown[], options: IngestOptions): Promise<IngestResult>;
+  /** Ingests a CSV, NDJSON or Parquet file, validated in SQL (fast path for large batches). */
+  ingestFile(
+    stream: StreamName,
+    file: string,
+    format: "csv" | "ndjson" | "parquet",
+    options: IngestOptions,
+  ): Promise<IngestResult>;
   /** Bulk-loads Parquet files of a stream (trusted generator output) in one transaction, keyed by batch id. */
   loadParquet(stream: StreamName, files: readonly string[], options: IngestOptions): Promise<IngestResult>;
   /** Runs a read query with positional parameters; rows as plain objects. */

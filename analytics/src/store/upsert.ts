@@ -25,7 +25,9 @@ export async function upsertFromStage(
     const time = `${table}.${quoteIdent(def.timeField)}`;
     const isDate = def.fields[def.timeField]?.kind === "date";
     const bound = (ms: number) =>
-      isDate ? `CAST(make_timestamp(${Math.round(ms)}::BIGINT * 1000) AS DATE)` : `make_timestamp(${Math.round(ms)}::BIGINT * 1000)`;
+      isDate
+        ? `CAST(make_timestamp(${Math.round(ms)}::BIGINT * 1000) AS DATE)`
+        : `make_timestamp(${Math.round(ms)}::BIGINT * 1000)`;
     prune = ` AND ${time} BETWEEN ${bound(range[0])} AND ${bound(range[1])}`;
   }
   await conn.run(`DELETE FROM ${table} USING ${deduped} s WHERE ${match}${prune}`);

@@ -1,0 +1,69 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { quoteIdent, type StreamDef } from "@citybrain/datasets";
+import { ParseError } from "./parse-error.ts";
+
+/** Formats DuckDB reads itself (Arrow goes through apache-arrow in JS). */
+export type SqlReadableFormat = "csv" | "ndjson" | "parquet";
+
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+async function describe(conn: DuckDBConnection, from: string): Promise<{ name: string; type: string }[]> {
+  const r = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`);
+  return r.getRowsJS().map((row) => ({ name: String(row[0]), type: String(row[1]) }));
+}
+
+function asText(col: string, type: string): string {
+  if (type === "DATE") return `strftime(${col}, '%Y-%m-%d')`;
+  if (type.startsWith("TIMESTAMP WITH"))
+    return `strftime(${col} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ')`;
+  if (type.startsWith("TIMESTAMP")) return `strftime(${col}::TIMESTAMP, '%Y-%m-%dT%H:%M:%S.%gZ')`;
+  return `CAST(${col} AS VARCHAR)`;
+}
+
+/**
+ * A SELECT over a file yielding one VARCHAR column per stream field (absent columns are NULL),
+ * `__row` (1-based record number) and `__unknown` (names of fields the stream lacks).
+ * @throws ParseError when the file is not readable as the format.
+ */
+export async function rawSelectSql(
+  conn: DuckDBConnection,
+  def: StreamDef,
+  file: string,
+  format: SqlReadableFormat,
+): Promise<string> {
+  const names = Object.keys(def.fields);
+  const known = `[${names.map(lit).join(", ")}]`;
+  let select: string;
+  try {
+    if (format === "ndjson") {
+      const src = `read_json_objects(${lit(file)}, format = 'newline_delimited')`;
+      const cols = names.map((n) => `json ->> ${lit(n)} AS ${quoteIdent(n)}`).join(", ");
+      select = `SELECT ${cols}, list_filter(json_keys(json), k -> NOT list_contains(${known}, k)) AS __unknown,
+        row_number() OVER () AS __row FROM ${src}`;
+    } else {
+      const src =
+        format === "csv"
+          ? `read_csv(${lit(file)}, header = true, all_varchar = true, auto_detect = true, strict_mode = true)`
+          : `read_parquet(${lit(file)})`;
+      const columns = await describe(conn, src);
+      const present = new Map(columns.map((c) => [c.name, c.type]));
+      const unknown = columns.filter((c) => !names.includes(c.name)).map((c) => lit(c.name));
+      const cols = names
+        .map((n) => {
+          const type = present.get(n);
+          return `${type === undefined ? "NULL::VARCHAR" : asText(quoteIdent(n), type)} AS ${quoteIdent(n)}`;
+        })
+        .join(", ");
+      // Unknown columns are a header matter: report them once, on the first record.
+      select = `SELECT ${cols}, CASE WHEN row_number() OVER () = 1 THEN [${unknown.join(", ")}]::VARCHAR[] ELSE []::VARCHAR[] END AS __unknown,
+        row_number() OVER () AS __row FROM ${src}`;
+    }
+    // Probe the reader once so unreadable files fail here, as a ParseError.
+    await conn.run(`SELECT count(*) FROM (${select})`);
+    return select;
+  } catch (e) {
+    if (e instanceof ParseError) throw e;
+    const message = (e as Error).message.split("\n")[0] ?? "";
+    throw new ParseError(`not readable as ${format}: ${message}`);
+  }
+}

@@ -1,0 +1,104 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ValidationError } from "@citybrain/datasets";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DuckDBStore } from "../store/duckdb-store.ts";
+
+const good = {
+  ts: "2026-03-01T00:15:00Z",
+  meter_id: "ENT-0001-E",
+  enterprise_id: "ENT-0001",
+  industry: "equipment",
+  town_code: "500152001",
+  carrier: "electricity",
+  value: 12.5,
+};
+
+/** Records exercising every rule; the SQL path must judge them exactly like the JS path. */
+const RECORDS: Record<string, unknown>[] = [
+  good,
+  { ...good, ts: "2026-03-01 08:30:00", meter_id: "M2" }, // Shanghai local → 00:30Z
+  { ...good, ts: "2026-03-01T09:45:00+08:00", meter_id: "M3" },
+  { ...good, ts: Date.UTC(2026, 2, 1, 2), meter_id: "M4" }, // epoch ms
+  { ...good, ts: "yesterday", meter_id: "M5" },
+  { ...good, ts: "2026-02-30T00:00:00Z", meter_id: "M6" },
+  { ...good, value: -1, carrier: "coal", meter_id: "M7" },
+  { ...good, value: "abc", meter_id: "M8" },
+  { ...good, industry: "", meter_id: "M9" },
+  { ...good, meter_id: "M10", metre: "x" },
+  { ...good, value: "7", meter_id: "M11" },
+];
+
+describe("SQL ingest path", () => {
+  let js: DuckDBStore;
+  let sql: DuckDBStore;
+  let dir: string;
+  beforeAll(async () => {
+    js = await DuckDBStore.open({ path: ":memory:" });
+    sql = await DuckDBStore.open({ path: ":memory:" });
+    dir = await mkdtemp(join(tmpdir(), "ingest-sql-"));
+  });
+  afterAll(async () => {
+    await js.close();
+    await sql.close();
+  });
+
+  it("reports the same row errors, with the same words, as the JS validator", async () => {
+    const file = join(dir, "mixed.ndjson");
+    await writeFile(file, RECORDS.map((r) => JSON.stringify(r)).join("\n"));
+    const viaJs = await js
+      .ingest("energy", RECORDS, { batchId: "a" })
+      .catch((e: ValidationError) => e.errors);
+    const viaSql = await sql
+      .ingestFile("energy", file, "ndjson", { batchId: "a" })
+      .catch((e: ValidationError) => e.errors);
+    expect(Array.isArray(viaSql)).toBe(true);
+    expect(viaSql).toEqual(viaJs);
+    expect(await sql.count("energy")).toBe(0);
+  });
+
+  it("quarantines the same rows and stores the same values", async () => {
+    const file = join(dir, "mixed2.ndjson");
+    await writeFile(file, RECORDS.map((r) => JSON.stringify(r)).join("\n"));
+    const a = await js.ingest("energy", RECORDS, { batchId: "q", onBadRows: "quarantine" });
+    const b = await sql.ingestFile("energy", file, "ndjson", { batchId: "q", onBadRows: "quarantine" });
+    expect(b).toMatchObject({ accepted: a.accepted, rejected: a.rejected, timeRange: a.timeRange });
+    const dump =
+      "SELECT strftime(ts, '%Y-%m-%dT%H:%M:%S') AS ts, meter_id, value FROM energy ORDER BY meter_id";
+    expect(await sql.query(dump)).toEqual(await js.query(dump));
+    expect(await sql.query(dump)).toContainEqual({ ts: "2026-03-01T00:30:00", meter_id: "M2", value: 12.5 });
+    const q = "SELECT row_number, errors FROM quarantine ORDER BY row_number";
+    expect((await sql.query(q)).map((r) => r.row_number)).toEqual(
+      (await js.query(q)).map((r) => r.row_number),
+    );
+  });
+
+  it("reads CSV with missing optional columns and names unknown header columns", async () => {
+    const csv = join(dir, "t.csv");
+    await writeFile(
+      csv,
+      "ts,camera_id,line_id,town_code,direction,class,count,extra\n2026-03-01 08:00:00,CAM-1,L1,T,up,car,3,zz\n",
+    );
+    await expect(sql.ingestFile("traffic", csv, "csv", { batchId: "c" })).rejects.toThrow(
+      /row 1, field "extra": unknown field for stream "traffic"/,
+    );
+    await writeFile(
+      csv,
+      "ts,camera_id,line_id,town_code,direction,class,count\n2026-03-01 08:00:00,CAM-1,L1,T,up,car,3\n",
+    );
+    const r = await sql.ingestFile("traffic", csv, "csv", { batchId: "c" });
+    expect(r.accepted).toBe(1);
+    expect(await sql.query("SELECT road_id, mean_speed_kmh, count FROM traffic")).toEqual([
+      { road_id: null, mean_speed_kmh: null, count: 3 },
+    ]);
+  });
+
+  it("refuses unreadable files with a parse error", async () => {
+    const bad = join(dir, "bad.ndjson");
+    await writeFile(bad, '{"ts": 1}\n{oops\n');
+    await expect(sql.ingestFile("energy", bad, "ndjson", { batchId: "z" })).rejects.toThrow(
+      /not readable as ndjson/,
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { quoteIdent, type FieldDef } from "@citybrain/datasets";
+
+/**
+ * SQL twins of the JS validator (`validateRows`), generated from the same field definitions so
+ * DuckDB can check and convert millions of text values without a JS call per value. Inputs are
+ * VARCHAR columns; messages read exactly like the JS ones.
+ */
+
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** `got …` as the JS validator writes it: numbers bare, text JSON-quoted, cut at 60 chars. */
+function shown(col: string): string {
+  const text = `CASE WHEN TRY_CAST(${col} AS DOUBLE) IS NOT NULL THEN ${col} ELSE to_json(${col})::VARCHAR END`;
+  return `CASE WHEN length(${text}) > 60 THEN left(${text}, 57) || '...' ELSE ${text} END`;
+}
+
+const NUMBER = `'^\\s*-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?\\s*$'`;
+const OFFSET = `'(Z|[+-]\\d{2}:?\\d{2})$'`;
+const ISO = `'^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?$'`;
+
+/** Typed value of a VARCHAR column for a field (NULL when empty or invalid). */
+export function castSql(def: FieldDef, col: string): string {
+  const v = `NULLIF(${col}, '')`;
+  switch (def.kind) {
+    case "timestamp":
+      // Epoch ms, ISO with an offset (→ UTC), or ISO without one (Asia/Shanghai local → UTC).
+      return `CASE WHEN regexp_full_match(${v}, ${NUMBER}) THEN make_timestamp(round(${v}::DOUBLE * 1000)::BIGINT)
+        WHEN NOT regexp_full_match(trim(${v}), ${ISO}) THEN NULL
+        WHEN regexp_matches(trim(${v}), ${OFFSET}) THEN (TRY_CAST(trim(${v}) AS TIMESTAMPTZ) AT TIME ZONE 'UTC')
+        ELSE TRY_CAST(trim(${v}) AS TIMESTAMP) - INTERVAL 8 HOUR END`;
+    case "date":
+      return `CASE WHEN regexp_full_match(${v}, '^\\d{4}-\\d{2}-\\d{2}$') THEN TRY_CAST(${v} AS DATE) END`;
+    case "int":
+      return `CASE WHEN TRY_CAST(trim(${v}) AS DOUBLE) = floor(TRY_CAST(trim(${v}) AS DOUBLE)) THEN TRY_CAST(TRY_CAST(trim(${v}) AS DOUBLE) AS INTEGER) END`;
+    case "float":
+      return `CASE WHEN regexp_full_match(${v}, ${NUMBER}) THEN TRY_CAST(trim(${v}) AS DOUBLE) END`;
+    case "bool":
+      return `CASE lower(${v}) WHEN 'true' THEN TRUE WHEN '1' THEN TRUE WHEN 'false' THEN FALSE WHEN '0' THEN FALSE END`;
+    case "string":
+    case "enum":
+      return v;
+  }
+}
+
+/** An error message for a VARCHAR column's value under a field, or NULL when it is valid. */
+export function errorSql(def: FieldDef, col: string): string {
+  const v = `NULLIF(${col}, '')`;
+  const got = (expected: string) => `${lit(`expected ${expected}, got `)} || ${shown(col)}`;
+  const missing = def.nullable ? "NULL" : lit(`expected a value (${def.doc}), got nothing`);
+  const typed = castSql(def, col);
+  let check: string;
+  switch (def.kind) {
+    case "timestamp":
+      check = `WHEN (${typed}) IS NULL THEN ${got("ISO-8601 time")}`;
+      break;
+    case "date":
+      check = `WHEN (${typed}) IS NULL THEN ${got("a date YYYY-MM-DD")}`;
+      break;
+    case "bool":
+      check = `WHEN (${typed}) IS NULL THEN ${got("true or false")}`;
+      break;
+    case "enum":
+      check = `WHEN ${v} NOT IN (${(def.values ?? []).map(lit).join(", ")}) THEN ${got(`one of ${def.values?.join("|")}`)}`;
+      break;
+    case "string":
+      check = def.pattern
+        ? `WHEN NOT regexp_full_match(${v}, ${lit(def.pattern.source)}) THEN ${got(`text matching ${def.pattern}`)}`
+        : "";
+      break;
+    case "int":
+    case "float": {
+      const unit = def.unit ? ` ${def.unit}` : "";
+      const what = def.kind === "int" ? "an integer" : "a number";
+      const n = `TRY_CAST(trim(${v}) AS DOUBLE)`;
+      check = [
+        `WHEN (${typed}) IS NULL OR NOT isfinite(${n}) THEN ${got(what)}`,
+        def.min !== undefined ? `WHEN ${n} < ${def.min} THEN ${got(`a number ≥ ${def.min}${unit}`)}` : "",
+        def.max !== undefined ? `WHEN ${n} > ${def.max} THEN ${got(`a number ≤ ${def.max}${unit}`)}` : "",
+      ].join(" ");
+      break;
+    }
+  }
+  return `CASE WHEN ${v} IS NULL THEN ${missing} ${check} END`;
+}
+
+/** Quoted column reference in the raw table. */
+export const rawCol = (name: string) => `raw.${quoteIdent(name)}`;
