@@ -25,8 +25,28 @@ export {
 export type { ConvertedModel, TfjsGraph } from "./convert/index.ts";
 export { CENTERNET_ROW, YOLO_INPUT, classWiseNms, decodeCenternet, decodeYolo } from "./decoders/index.ts";
 export type { Detection, RawTensor, YoloDecodeOptions } from "./decoders/index.ts";
-export { boxArea, boxCentre, clipBox, iou } from "./geometry/index.ts";
-export type { Box } from "./geometry/index.ts";
+export { LineCounter, ZoneMonitor, anchorPoint } from "./counting/index.ts";
+export type {
+  Anchor,
+  CountingLine,
+  CrossingDirection,
+  LineCounterOptions,
+  LineCrossing,
+  Zone,
+  ZoneEvent,
+  ZoneMonitorOptions,
+  ZoneOccupancy,
+} from "./counting/index.ts";
+export {
+  boxArea,
+  boxCentre,
+  clipBox,
+  iou,
+  pointInPolygon,
+  segmentsIntersect,
+  signedDistance,
+} from "./geometry/index.ts";
+export type { Box, Point } from "./geometry/index.ts";
 export {
   CENTERNET_COCO,
   COCO_LABELS,
@@ -51,3 +71,12 @@ export type {
 } from "./models/index.ts";
 export { boxToSource, letterbox } from "./preprocess/index.ts";
 export type { LetterboxGeometry, LetterboxOptions, LetterboxedImage } from "./preprocess/index.ts";
+export {
+  JpegStreamSplitter,
+  createFfmpegFrameSource,
+  createPushFrameSource,
+  ffmpegArgs,
+} from "./sources/index.ts";
+export type { FfmpegSourceOptions, FrameSource, PushFrameSource } from "./sources/index.ts";
+export { IouTracker } from "./tracking/index.ts";
+export type { Track, TrackerOptions } from "./tracking/index.ts";

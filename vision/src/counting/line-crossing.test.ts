@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { Track } from "../tracking/track.ts";
+import { LineCounter } from "./line-crossing.ts";
+
+const track = (id: number, x: number, y = 100, label = "person"): Track => ({
+  id,
+  classId: 0,
+  label,
+  box: { x1: x - 10, y1: y - 50, x2: x + 10, y2: y },
+  score: 0.9,
+  state: "confirmed",
+  hits: 5,
+  missed: 0,
+  velocity: { dx: 0, dy: 0 },
+  firstSeen: 0,
+  lastSeen: 0,
+});
+
+// A vertical line drawn upwards: walking towards +x crosses it left-to-right.
+const line = {
+  id: "gate",
+  a: { x: 100, y: 200 },
+  b: { x: 100, y: 0 },
+  names: { leftToRight: "in", rightToLeft: "out" },
+};
+
+describe("LineCounter", () => {
+  it("counts each crossing once, with direction, despite jitter on the line", () => {
+    const counter = new LineCounter([line], { margin: 4 });
+    const xs = [80, 90, 98, 101, 99, 102, 110, 120, 97, 90];
+    const events = xs.flatMap((x, i) => counter.update([track(7, x)], i * 100));
+    expect(events.map((e) => [e.trackId, e.direction, e.name, e.timestamp])).toEqual([
+      [7, "left-to-right", "in", 600],
+      [7, "right-to-left", "out", 900],
+    ]);
+    expect(counter.counts()).toEqual([
+      { lineId: "gate", direction: "left-to-right", label: "person", count: 1 },
+      { lineId: "gate", direction: "right-to-left", label: "person", count: 1 },
+    ]);
+  });
+
+  it("ignores paths that pass beyond the end of the segment, and keeps tracks apart", () => {
+    const counter = new LineCounter([line]);
+    counter.update([track(1, 50, 300), track(2, 50, 100)], 0);
+    const events = counter.update([track(1, 150, 300), track(2, 150, 100, "person")], 100);
+    expect(events.map((e) => e.trackId)).toEqual([2]);
+  });
+});

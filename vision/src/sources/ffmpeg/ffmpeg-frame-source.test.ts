@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { createFfmpegFrameSource, ffmpegArgs } from "./ffmpeg-frame-source.ts";
+
+async function drain(source: ReturnType<typeof createFfmpegFrameSource>): Promise<number> {
+  let n = 0;
+  for await (const _frame of source.frames()) n++;
+  return n;
+}
+
+describe("createFfmpegFrameSource", () => {
+  it("builds the ffmpeg command line for files and RTSP", () => {
+    expect(
+      ffmpegArgs({ cameraId: "c", input: "a.avi", fps: 5, startSeconds: 2, durationSeconds: 3 }),
+    ).toEqual([
+      ...["-hide_banner", "-nostdin", "-loglevel", "error", "-ss", "2", "-i", "a.avi", "-t", "3"],
+      ...["-an", "-vf", "fps=5", "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "3", "pipe:1"],
+    ]);
+    expect(ffmpegArgs({ cameraId: "c", input: "rtsp://cam/1", fps: 2, realtime: true })).toContain(
+      "-rtsp_transport",
+    );
+  });
+
+  it("names the camera and the fix when ffmpeg is missing", async () => {
+    const source = createFfmpegFrameSource({
+      cameraId: "cam-9",
+      input: "x.avi",
+      fps: 1,
+      ffmpegPath: "/nonexistent/ffmpeg",
+    });
+    await expect(drain(source)).rejects.toThrow(
+      /camera "cam-9": ffmpeg is not installed .*apt-get install -y ffmpeg/,
+    );
+  });
+
+  it("names the camera and the input when ffmpeg cannot read it", async () => {
+    const source = createFfmpegFrameSource({ cameraId: "cam-3", input: "/nonexistent/video.avi", fps: 1 });
+    await expect(drain(source)).rejects.toThrow(
+      /camera "cam-3": ffmpeg exited with code \d+ reading \/nonexistent\/video.avi: .*No such file/,
+    );
+  });
+});

@@ -1,0 +1,14 @@
+import type { EncodedFrame } from "../backend/inference-backend.ts";
+
+/**
+ * Where a camera's frames come from: a video file or RTSP stream through ffmpeg, frames pushed
+ * by the camera, or (later) HTTP snapshots. Implementations share one contract test
+ * (`frame-source-contract.test.ts`).
+ */
+export interface FrameSource {
+  readonly cameraId: string;
+  /** Encoded frames in capture order; ends when the source ends, throws when it fails. */
+  frames(): AsyncIterable<EncodedFrame>;
+  /** Stops the source; a running `frames()` loop ends without an error. */
+  close(): Promise<void>;
+}
