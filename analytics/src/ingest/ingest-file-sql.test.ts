@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ValidationError } from "@citybrain/datasets";
+import type { ValidationError } from "@citybrain/datasets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDBStore } from "../store/duckdb-store.ts";
 
