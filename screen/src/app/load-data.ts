@@ -13,12 +13,11 @@ export const API = {
   towns: "/api/reference/towns.geojson",
 } as const;
 
-/** One load of the wall's data: the manifest, the extract in DuckDB, the map's geometry. */
-export interface LoadedData {
+/** One load of an extract: its manifest entry, now a DuckDB table, and its column types. */
+export interface LoadedExtract {
   manifest: ExtractManifest;
   extract: ExtractInfo;
   fields: FieldTypes;
-  geo: ReferenceGeo;
 }
 
 /** Fetch and check the manifest. */
@@ -26,29 +25,29 @@ export async function loadManifest(): Promise<ExtractManifest> {
   return parseManifest(await fetchJson(API.manifest));
 }
 
+/** Fetch and check the map's reference geometry (district outline and town cells). */
+export async function loadReference(): Promise<ReferenceGeo> {
+  const [outline, towns] = await Promise.all([fetchJson(API.outline), fetchJson(API.towns)]);
+  return parseReferenceGeo(outline, towns);
+}
+
 /**
- * Fetch extract `name` of `manifest` and the reference geometry in parallel, load the extract's
- * Arrow IPC bytes into DuckDB-WASM, and describe its columns.
+ * Fetch extract `name` of `manifest`, load its Arrow IPC bytes into DuckDB-WASM, and describe
+ * its columns.
  *
  * @throws Error naming what is missing, e.g. `manifest v3 lists no extract "energy_daily_town" (it has: air_hourly)`.
  */
-export async function loadData(
+export async function loadExtract(
   manifest: ExtractManifest,
   name: string,
   db: Promise<WasmDatabase>,
-): Promise<LoadedData> {
+): Promise<LoadedExtract> {
   const extract = manifest.extracts.find((e) => e.name === name);
   if (!extract) {
     const has = manifest.extracts.map((e) => e.name).join(", ") || "none";
     throw new Error(`manifest v${manifest.version} lists no extract "${name}" (it has: ${has})`);
   }
-  const [bytes, outline, towns, database] = await Promise.all([
-    fetchBytes(extract.url),
-    fetchJson(API.outline),
-    fetchJson(API.towns),
-    db,
-  ]);
+  const [bytes, database] = await Promise.all([fetchBytes(extract.url), db]);
   await database.loadArrowStream(extract.name, bytes);
-  const fields = await database.describe(extract.name);
-  return { manifest, extract, fields, geo: parseReferenceGeo(outline, towns) };
+  return { manifest, extract, fields: await database.describe(extract.name) };
 }

@@ -11,7 +11,7 @@ import { createEnergyMixPanel } from "../panels/energy-mix/index.ts";
 import { createKpiStrip } from "../panels/kpi-strip/index.ts";
 import type { Panel } from "../panels/panel.ts";
 import { createTownRankingPanel } from "../panels/town-ranking/index.ts";
-import { loadData, loadManifest } from "./load-data.ts";
+import { loadExtract, loadManifest, loadReference } from "./load-data.ts";
 import { showDataAge } from "./data-age.ts";
 import { buildWallLayout } from "./wall-layout.ts";
 
@@ -58,15 +58,19 @@ export function startWall(root: HTMLElement): void {
     root.dataset.state = "ready";
   });
 
+  void database().catch(() => undefined); // start the engine (~1 s) while the manifest loads
   let version = -1;
   let attempt = 0;
   const load = async (): Promise<void> => {
     try {
       const manifest = await loadManifest();
       if (manifest.version !== version) {
-        const data = await loadData(manifest, ENERGY_EXTRACT, database());
+        // The map builds its layers (shaders, glyph atlas) while DuckDB loads the extract.
+        const [data] = await Promise.all([
+          loadExtract(manifest, ENERGY_EXTRACT, database()),
+          loadReference().then(map.setReference),
+        ]);
         const engine = `DuckDB-WASM ${(await database()).version}`;
-        map.setReference(data.geo);
         status.setInfo({ manifest, extract: data.extract, engine, loadMs: performance.now() });
         showDataAge(layout, i18n, manifest, data.extract);
         await coordinator.setFields({ [ENERGY_EXTRACT]: data.fields });

@@ -1,5 +1,3 @@
-import { Deck, MapView, WebMercatorViewport } from "@deck.gl/core";
-import type { MapViewState } from "@deck.gl/core";
 import type { QuerySpec, Row } from "@citybrain/analytics/browser";
 import { h } from "../../components/dom.ts";
 import { createPanelFrame } from "../../components/panel-frame.ts";
@@ -8,7 +6,9 @@ import type { SelectionClause, Selections } from "../../query/query-client.ts";
 import { CJK_FONT, fontsReady } from "../../styles/fonts.ts";
 import { deferred } from "../panel.ts";
 import type { Panel, PanelContext } from "../panel.ts";
-import { geoBounds, labelPoint, shortTownName } from "./geo-helpers.ts";
+import { labelPoint, shortTownName } from "./geo-helpers.ts";
+import { createMapDeck } from "./map-deck.ts";
+import type { MapDeck } from "./map-deck.ts";
 import { createMapLegend } from "./map-legend.ts";
 import { mapLayers } from "./map-layers.ts";
 
@@ -53,12 +53,11 @@ export function createEnergyMap(ctx: PanelContext, options: EnergyMapOptions): E
   };
 
   let geo: ReferenceGeo | null = null;
-  let deck: Deck<MapView> | null = null;
+  let deck: MapDeck | null = null;
   let scale = 1;
   let selected: string | null = null;
   let tceByCode = new Map<string, number>();
   let version = 0;
-  let afterRender: (() => void) | null = null;
 
   const townByCode = (code: string): TownFeature | undefined =>
     geo?.towns.find((t) => t.properties.code === code);
@@ -77,52 +76,22 @@ export function createEnergyMap(ctx: PanelContext, options: EnergyMapOptions): E
   };
   reset.addEventListener("click", () => select(null));
 
-  const ensureDeck = (): Deck<MapView> => {
-    if (deck) return deck;
-    const width = frame.body.clientWidth;
-    const height = frame.body.clientHeight;
-    const bounds = geoBounds([geo?.outline.geometry ?? { type: "Polygon", coordinates: [] }]);
-    const fitted = new WebMercatorViewport({ width, height }).fitBounds(bounds, { padding: 36 });
-    const viewState: MapViewState = {
-      longitude: fitted.longitude,
-      latitude: fitted.latitude,
-      zoom: fitted.zoom,
-    };
-    const canvasHost = h("div", { class: "map-canvas" });
-    frame.body.prepend(canvasHost);
-    deck = new Deck<MapView>({
-      parent: canvasHost,
-      views: new MapView({ repeat: false }),
-      initialViewState: viewState,
-      controller: false,
-      useDevicePixels: Math.max(1, window.devicePixelRatio * scale),
-      layers: [],
-      getCursor: ({ isHovering }) => (isHovering ? "pointer" : "default"),
-      onAfterRender: () => afterRender?.(),
-    });
-    // Our own click picking: under the wall's CSS scale, deck's pointer maths would be off by
-    // the scale factor; dividing the client offset by the measured scale makes it exact.
-    canvasHost.addEventListener("click", (event) => {
-      const rect = canvasHost.getBoundingClientRect();
-      const s = rect.width / canvasHost.clientWidth || 1;
-      void deck
-        ?.pickObjectAsync({
-          x: (event.clientX - rect.left) / s,
-          y: (event.clientY - rect.top) / s,
-          radius: 2,
-          layerIds: ["town-cells"],
-        })
-        .then((info) => {
-          const code = (info?.object as TownFeature | undefined)?.properties.code;
-          if (code) select(code === selected ? null : code);
-        });
-    });
-    return deck;
-  };
+  const ensureDeck = (outline: ReferenceGeo["outline"]): MapDeck =>
+    (deck ??= createMapDeck({
+      parent: frame.body,
+      outline,
+      scale,
+      pickLayers: ["town-cells"],
+      onPick: (object) => {
+        const code = (object as TownFeature | null)?.properties.code;
+        if (code) select(code === selected ? null : code);
+      },
+    }));
 
   const draw = async (): Promise<void> => {
-    if (!geo) return;
-    const labels = geo.towns.map((t) => ({
+    const g = geo;
+    if (!g) return;
+    const labels = g.towns.map((t) => ({
       code: t.properties.code,
       text: shortTownName(t.properties.name),
       position: labelPoint(t.geometry),
@@ -133,27 +102,20 @@ export function createEnergyMap(ctx: PanelContext, options: EnergyMapOptions): E
     const min = values.length ? Math.min(...values) : 0;
     const max = values.length ? Math.max(...values) : 1;
     legend.update(min, max);
-    const d = ensureDeck();
-    await new Promise<void>((resolve) => {
-      afterRender = () => {
-        afterRender = null;
-        resolve();
-      };
-      d.setProps({
-        layers: mapLayers({
-          outline: geo!.outline,
-          towns: geo!.towns,
-          labels,
-          tceByCode,
-          min,
-          max,
-          selected,
-          characterSet,
-          fontFamily: CJK_FONT,
-          version,
-        }),
-      });
+    const { outline, towns } = g;
+    const layers = mapLayers({
+      outline,
+      towns,
+      labels,
+      tceByCode,
+      min,
+      max,
+      selected,
+      characterSet,
+      fontFamily: CJK_FONT,
+      version,
     });
+    await ensureDeck(outline).render(layers);
   };
 
   return {
@@ -163,6 +125,7 @@ export function createEnergyMap(ctx: PanelContext, options: EnergyMapOptions): E
     filterBy: [],
     setReference(next) {
       geo = next;
+      void draw(); // layers, shaders and glyphs get built before the data arrives
     },
     specs: () => ({ byTown: spec }),
     async update(results: Record<string, Row[]>) {
@@ -183,7 +146,7 @@ export function createEnergyMap(ctx: PanelContext, options: EnergyMapOptions): E
     },
     setScale(next) {
       scale = next;
-      deck?.setProps({ useDevicePixels: Math.max(1, window.devicePixelRatio * scale) });
+      deck?.setScale(next);
     },
   };
 }
