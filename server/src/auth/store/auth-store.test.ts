@@ -182,6 +182,17 @@ describe("AuthStore file", () => {
     expect(JSON.parse(text).users[0].password).toMatchObject({ algo: "scrypt", N: 1024, r: 8, p: 1 });
   });
 
+  it("serialises concurrent writes so none is lost", async () => {
+    const path = join(await mkdtemp(join(tmpdir(), "auth-")), "auth.json");
+    const store = await AuthStore.open({ path, scrypt: FAST });
+    const issued = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.issueToken({ kind: "display", label: `wall ${i}` })),
+    );
+    const again = await AuthStore.open({ path, scrypt: FAST });
+    expect(again.listTokens()).toHaveLength(20);
+    for (const { token } of issued) expect((await again.checkToken(token)).ok).toBe(true);
+  });
+
   it("refuses a malformed file, naming the field", async () => {
     const dir = await mkdtemp(join(tmpdir(), "auth-"));
     const path = join(dir, "auth.json");

@@ -39,6 +39,23 @@ describe("login, me, logout", () => {
     ]);
   });
 
+  it("replaces a stale cookie at login: the new session's cookie is set last", async () => {
+    const { app, store } = await authApp();
+    await store.addUser({ name: "alice", role: "viewer", password: GOOD_PASSWORD });
+    const res = await postJson(
+      app,
+      "/api/auth/login",
+      { name: "alice", password: GOOD_PASSWORD },
+      { Cookie: `${SESSION_COOKIE}=expired-or-forged` },
+    );
+    const cookies = res.headers.getSetCookie().filter((l) => l.startsWith(`${SESSION_COOKIE}=`));
+    expect(cookies[0]).toMatch(/Max-Age=0/);
+    const last = cookies.at(-1) ?? "";
+    expect(last).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43};`));
+    const cookie = last.split(";")[0] ?? "";
+    expect((await app.request("/api/auth/me", { headers: { Cookie: cookie } })).status).toBe(200);
+  });
+
   it("sets Secure on the cookie when the request came over https", async () => {
     const { app, store } = await authApp();
     await store.addUser({ name: "alice", role: "viewer", password: GOOD_PASSWORD });
