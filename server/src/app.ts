@@ -11,6 +11,18 @@ import type { EventHub } from "./events/event-hub.ts";
 import { eventRoutes } from "./routes/events/index.ts";
 import { ingestRoutes } from "./routes/ingest/index.ts";
 import { queryRoutes } from "./routes/query/index.ts";
+import { STREAM_NAMES } from "@citybrain/datasets";
+import {
+  authenticate,
+  byPrincipal,
+  csrfProtection,
+  rateLimit,
+  requireIngest,
+  requireRole,
+  type AuditLog,
+  type AuthStore,
+} from "./auth/index.ts";
+import { authRoutes } from "./routes/auth/index.ts";
 
 /** Everything the HTTP app is wired to. */
 export interface AppOptions {
@@ -32,6 +44,12 @@ export interface AppOptions {
   readonly query?: { readonly connector: DuckDBNodeConnector; readonly sources: readonly string[] };
   /** Live events for `GET /api/events`. */
   readonly hub?: EventHub;
+  /**
+   * Users, tokens and sessions. When given, every API route requires its role (display for
+   * reads, viewer for queries, an ingest token scoped to the stream for ingest); without it the
+   * API is open (tests and embedded use).
+   */
+  readonly auth?: { readonly store: AuthStore; readonly audit: AuditLog };
 }
 
 /**
@@ -47,6 +65,19 @@ export function createApp(options: AppOptions): Hono {
   // Extracts are precompressed on disk; compress only the small JSON answers.
   api.use("/manifest", compress());
   api.use("/reference/*", compress());
+  if (options.auth) {
+    const { store, audit } = options.auth;
+    api.use("*", authenticate({ store }), csrfProtection());
+    for (const path of ["/manifest", "/extracts/*", "/reference/*", "/events"])
+      api.use(path, requireRole("display"));
+    api.use("/query", requireRole("viewer"));
+    api.use(
+      "/ingest/:stream",
+      rateLimit({ windowMs: 1000, max: 50, key: byPrincipal(), algorithm: "token-bucket" }),
+      requireIngest(),
+    );
+    api.route("/", authRoutes({ store, audit, streams: STREAM_NAMES }));
+  }
   api.route("/", extractRoutes({ root: options.extractsRoot }));
   api.route("/", referenceRoutes({ load: options.reference }));
   api.route("/", healthRoutes({ components: options.health ?? {} }));

@@ -1,0 +1,83 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import {
+  DEFAULT_EXTRACTS,
+  DuckDBNodeConnector,
+  DuckDBStore,
+  extractViewSql,
+  publishExtracts,
+} from "@citybrain/analytics";
+import { createApp } from "./app.ts";
+import { AuditLog, AuthStore } from "./auth/index.ts";
+import { READERS, assertRoleMatrix, runRoleMatrix, type MatrixRoute } from "./auth/role-matrix.ts";
+import { EventHub } from "./events/event-hub.ts";
+
+const septicLine = JSON.stringify({
+  ts: "2026-03-01T00:00:00Z",
+  monitor_id: "SEP-001",
+  town_code: "500152001",
+  ch4_lel: 3,
+  h2s_ppm: 1,
+  level_pct: 40,
+  temperature_c: 18,
+});
+
+describe("the real app's route × role matrix", () => {
+  let store: DuckDBStore;
+  let auth: AuthStore;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    store = await DuckDBStore.open({ path: ":memory:" });
+    for (const def of DEFAULT_EXTRACTS) await store.exec(extractViewSql(def));
+    const root = await mkdtemp(join(tmpdir(), "roles-"));
+    await publishExtracts(store, root, DEFAULT_EXTRACTS);
+    auth = await AuthStore.open({ path: ":memory:" });
+    app = createApp({
+      extractsRoot: root,
+      reference: () => ({ outline: {}, towns: {} }),
+      hub: new EventHub(),
+      ingest: { store },
+      query: { connector: new DuckDBNodeConnector(store.instance), sources: ["energy_daily_town"] },
+      auth: { store: auth, audit: await AuditLog.open({ path: ":memory:" }) },
+    });
+  });
+  afterAll(() => store.close());
+
+  it("lets each role do exactly what it may", async () => {
+    let batch = 0;
+    const routes: MatrixRoute[] = [
+      { method: "GET", path: "/api/manifest", allow: READERS },
+      { method: "GET", path: "/api/extracts/energy_daily_town", allow: READERS },
+      { method: "GET", path: "/api/reference/towns.geojson", allow: READERS },
+      {
+        method: "POST",
+        path: "/api/query",
+        allow: ["viewer", "analyst", "admin"],
+        body: { from: "energy_daily_town", measures: [{ field: "*", agg: "count" }] },
+      },
+      {
+        method: "POST",
+        path: "/api/ingest/energy",
+        allow: ["ingest"],
+        // An empty batch with a fresh id: authorised callers get 200.
+        get headers() {
+          return { "Content-Type": "application/x-ndjson", "X-Batch-Id": `m-${batch++}` };
+        },
+        body: "",
+      },
+      // The matrix's ingest token is scoped to energy only.
+      {
+        method: "POST",
+        path: "/api/ingest/septic",
+        allow: [],
+        body: septicLine,
+        headers: { "Content-Type": "application/x-ndjson", "X-Batch-Id": "s" },
+      },
+      { method: "GET", path: "/api/auth/users", allow: ["admin"] },
+      { method: "GET", path: "/api/auth/tokens", allow: ["admin"] },
+    ];
+    assertRoleMatrix(await runRoleMatrix({ app, store: auth, routes }));
+  });
+});
