@@ -55,7 +55,7 @@ export const PRESETS: Readonly<Record<PresetName, PresetSpec>> = {
     days: 2,
     end: ANCHOR_DATE,
     batchSize: 8_192,
-    sites: { energy: 8, traffic: 2, septic: 6, air: 4, credit: 24, exchangeItems: 40 },
+    sites: { energy: 8, traffic: 3, septic: 6, air: 4, credit: 24, exchangeItems: 40 },
     casesPerDay: 160,
     visionAlertsPerDay: 3,
     anomalies: {

@@ -24,14 +24,13 @@ export function planTrafficAnomalies(
   for (let n = 1; n <= counts.traffic_jam && pool.length > 0; n++) {
     const cam = pool[rng.int(pool.length)] as CountingCamera;
     jammed.add(cam.camera.id);
-    const span = drawSpan(rng, ctx.start, ctx.end, {
-      minMs: 20 * MINUTE_MS,
-      maxMs: 60 * MINUTE_MS,
-      stepMs: MINUTE_MS,
-      from: 0.05,
-      to: 0.9,
-      hours: [7.5, 19],
-    });
+    const options = { minMs: 20 * MINUTE_MS, maxMs: 60 * MINUTE_MS, stepMs: MINUTE_MS, from: 0.05, to: 0.9 };
+    let span = drawSpan(rng, ctx.start, ctx.end, { ...options, hours: [7.5, 19] });
+    const overlaps = () =>
+      out.some((a) => a.site_id === cam.camera.id && a.start < span.end && span.start < a.end);
+    for (let attempt = 0; attempt < 10 && overlaps(); attempt++) {
+      span = drawSpan(rng, ctx.start, ctx.end, { ...options, hours: [7.5, 19] });
+    }
     const direction = rng.chance(0.5) ? "up" : "down";
     out.push({
       id: anomalyId("traffic", "traffic_jam", n),
@@ -42,21 +41,30 @@ export function planTrafficAnomalies(
       details: { direction, line_id: "L1" },
     });
   }
-  const rest = cams.filter((c) => !jammed.has(c.camera.id));
-  const gapCams = (rest.length > 0 ? rest : cams).map((c) => c.camera.id);
-  for (const [n, k] of rng.sample(gapCams.length, counts.data_gap).entries()) {
-    const span = drawSpan(rng, ctx.start, ctx.end, {
-      minMs: 30 * MINUTE_MS,
-      maxMs: (long ? 24 : 4) * HOUR_MS,
-      stepMs: MINUTE_MS,
-    });
-    out.push({
-      id: anomalyId("traffic", "data_gap", n + 1),
-      kind: "data_gap",
-      stream: "traffic",
-      site_id: gapCams[k] as string,
-      ...span,
-    });
+  // Gaps go to cameras without a jam first; with few cameras they share, never overlapping.
+  const order = [...rng.sample(cams.length, cams.length)].sort(
+    (x, y) =>
+      Number(jammed.has((cams[x] as CountingCamera).camera.id)) -
+      Number(jammed.has((cams[y] as CountingCamera).camera.id)),
+  );
+  for (let n = 1; n <= counts.data_gap && order.length > 0; n++) {
+    const cam = (cams[order[(n - 1) % order.length] as number] as CountingCamera).camera.id;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const span = drawSpan(rng, ctx.start, ctx.end, {
+        minMs: 30 * MINUTE_MS,
+        maxMs: (long ? 24 : 4) * HOUR_MS,
+        stepMs: MINUTE_MS,
+      });
+      if (out.some((a) => a.site_id === cam && a.start < span.end && span.start < a.end)) continue;
+      out.push({
+        id: anomalyId("traffic", "data_gap", n),
+        kind: "data_gap",
+        stream: "traffic",
+        site_id: cam,
+        ...span,
+      });
+      break;
+    }
   }
   return out;
 }
