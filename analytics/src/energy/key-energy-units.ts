@@ -17,6 +17,7 @@ export interface KeyUnitThresholds {
   readonly designated: number;
 }
 
+/** 10,000 tce/yr key; 5,000 tce/yr may be designated (DOMAIN.md). */
 export const KEY_UNIT_THRESHOLDS: KeyUnitThresholds = { key: 10_000, designated: 5_000 };
 
 /** Class of an enterprise by its annual tce. */

@@ -18,6 +18,7 @@ export type FreeFlow =
   | { readonly kind: "fixed"; readonly kmh: number; readonly byCamera?: Readonly<Record<string, number>> }
   | { readonly kind: "percentile"; readonly p: number };
 
+/** The 85th percentile of each camera's observed speeds in the period. */
 export const DEFAULT_FREE_FLOW: FreeFlow = { kind: "percentile", p: 0.85 };
 
 /** Options of the congestion index. */
