@@ -38,10 +38,17 @@ function summary(event: DatasetProgress): string | undefined {
  */
 export function progressView(out: Output): ProgressView {
   if (!out.isTTY) {
+    // Streams finish out of order (Parquet overlaps the next stream); print in run order.
+    const order: string[] = [];
+    const ready = new Map<string, string>();
     return {
       onProgress: (event) => {
+        if (event.kind === "stream-start" || event.kind === "stream-up-to-date") order.push(event.stream);
         const line = summary(event);
-        if (line) out.write(`${line}\n`);
+        if (line) ready.set(event.stream, line);
+        while (order.length > 0 && ready.has(order[0] as string)) {
+          out.write(`${ready.get(order.shift() as string)}\n`);
+        }
       },
       stop: () => undefined,
     };

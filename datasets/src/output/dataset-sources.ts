@@ -1,8 +1,8 @@
 import {
+  GENERATORS,
+  airStations,
   defaultSites,
   energyMeters,
-  generateEnergy,
-  generateSeptic,
   makeContext,
   septicMonitors,
   type GeneratorContext,
@@ -47,12 +47,13 @@ function gridRows(
 
 /** The project's generators and reference sites. */
 export const DEFAULT_SOURCES: DatasetSources = {
-  generators: { energy: generateEnergy, septic: generateSeptic },
+  generators: GENERATORS,
   sites: (seed) => defaultSites(seed),
   context: (options) => makeContext(options),
   estimateRows: (stream, ctx) => {
     if (stream === "energy") return gridRows(stream, ctx, energyMeters(ctx).length);
     if (stream === "septic") return gridRows(stream, ctx, septicMonitors(ctx).length);
+    if (stream === "air") return gridRows(stream, ctx, airStations(ctx).length);
     return undefined;
   },
 };
