@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { serveCommand } from "./serve.ts";
+import { addAuthCommands } from "./auth-commands.ts";
+import { addDataCommands } from "./data-commands.ts";
 
 const PRESETS = ["tiny", "demo", "full"] as const;
 
@@ -51,10 +53,17 @@ export function program(): Command {
         });
       },
     );
+  addDataCommands(cli);
+  addAuthCommands(cli);
   return cli;
 }
 
 /** Runs the CLI with process-style argv. */
 export async function main(argv: readonly string[]): Promise<void> {
-  await program().parseAsync([...argv]);
+  try {
+    await program().parseAsync([...argv]);
+  } catch (e) {
+    process.stderr.write(`citybrain: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
 }

@@ -1,9 +1,12 @@
 import { serve } from "@hono/node-server";
+import { DEFAULT_EXTRACTS, DEFAULT_ROLLUPS, DuckDBNodeConnector, extractViewSql } from "@citybrain/analytics";
 import type { PresetName } from "@citybrain/datasets";
 import { tongnanOutline, townCells } from "@citybrain/datasets/reference";
 import { screenDistDir } from "@citybrain/screen/dist-path";
 import { createApp } from "../app.ts";
 import { prepareData } from "../bootstrap/prepare-data.ts";
+import { EventHub } from "../events/event-hub.ts";
+import { ExtractPublisher } from "../publish/extract-publisher.ts";
 import { log } from "./log.ts";
 
 /** Options of `citybrain serve`. */
@@ -17,13 +20,32 @@ export interface ServeOptions {
 
 /** Prepares data, then serves the API and the screen until SIGINT/SIGTERM. */
 export async function serveCommand(options: ServeOptions): Promise<void> {
-  const { store, paths } = await prepareData({ ...options, log });
+  const { store, paths, manifest } = await prepareData({ ...options, log });
+  for (const def of DEFAULT_EXTRACTS) await store.exec(extractViewSql(def));
+  const hub = new EventHub();
+  const publisher = new ExtractPublisher({
+    store,
+    root: paths.extracts,
+    extracts: DEFAULT_EXTRACTS,
+    hub,
+    log,
+  });
   const app = createApp({
     extractsRoot: paths.extracts,
     screenRoot: screenDistDir,
     reference: () => ({ outline: tongnanOutline(), towns: townCells() }),
+    hub,
+    ingest: { store, onIngested: () => publisher.schedule() },
+    query: {
+      connector: new DuckDBNodeConnector(store.instance),
+      sources: [...DEFAULT_EXTRACTS.map((e) => e.name), ...DEFAULT_ROLLUPS.map((r) => r.name)],
+    },
     health: {
       store: async () => ({ ok: (await store.query("SELECT 1 AS ok")).length === 1 }),
+      extracts: async () => {
+        const s = publisher.state();
+        return { ok: s.ok, detail: s.detail ?? `v${s.version ?? manifest.version}` };
+      },
     },
   });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
@@ -35,7 +57,10 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const stop = (signal: string) => {
     log(`${signal}: shutting down`);
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void publisher
+        .stop()
+        .then(() => store.close())
+        .then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };
