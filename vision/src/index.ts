@@ -69,7 +69,9 @@ export type {
   TensorLayout,
   Thresholds,
 } from "./models/index.ts";
-export { boxToSource, letterbox } from "./preprocess/index.ts";
+export { OcrEngine, ctcGreedyDecode, dbPostprocess, parsePlate } from "./ocr/index.ts";
+export type { CtcResult, DbOptions, OcrOptions, TextLine, TextRegion } from "./ocr/index.ts";
+export { boxToSource, letterbox, rgbToTensor } from "./preprocess/index.ts";
 export type { LetterboxGeometry, LetterboxOptions, LetterboxedImage } from "./preprocess/index.ts";
 export {
   JpegStreamSplitter,

@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import type { InputSpec } from "../models/model-spec.ts";
+import { rgbToTensor } from "./rgb-to-tensor.ts";
 
 /** Where the source image sits inside the letterboxed input, to map boxes back. */
 export interface LetterboxGeometry {
@@ -73,31 +74,7 @@ export async function letterbox(
     })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const data = toTensor(rgb, size, layout, colour, mean, std);
+  const data = rgbToTensor(rgb, size, size, { layout, colour, mean, std });
   const dims: [number, number, number, number] = layout === "NHWC" ? [1, size, size, 3] : [1, 3, size, size];
   return { data, dims, sourceWidth, sourceHeight, size, scale, padX, padY };
-}
-
-function toTensor(
-  rgb: Uint8Array,
-  size: number,
-  layout: LetterboxOptions["layout"],
-  colour: LetterboxOptions["colour"],
-  mean: LetterboxOptions["mean"],
-  std: LetterboxOptions["std"],
-): Float32Array {
-  const pixels = size * size;
-  if (rgb.length !== pixels * 3) throw new Error(`expected ${pixels * 3} RGB bytes, got ${rgb.length}`);
-  const out = new Float32Array(pixels * 3);
-  const order = colour === "RGB" ? [0, 1, 2] : [2, 1, 0];
-  for (let c = 0; c < 3; c++) {
-    const source = order[c] ?? c;
-    const m = mean[c] ?? 0;
-    const s = std[c] ?? 1;
-    for (let p = 0; p < pixels; p++) {
-      const value = ((rgb[p * 3 + source] ?? 0) - m) / s;
-      out[layout === "NHWC" ? p * 3 + c : c * pixels + p] = value;
-    }
-  }
-  return out;
 }
