@@ -1,4 +1,6 @@
+import { Table, tableFromIPC, tableToIPC } from "apache-arrow";
 import { describe, expect, it } from "vitest";
+import { toRecordBatch, type StreamDef } from "../schema/index.ts";
 import { STREAMS, STREAM_NAMES } from "../streams/index.ts";
 import { GENERATORS, anomaliesOf } from "./generators.ts";
 import { PRESETS } from "./presets.ts";
@@ -13,6 +15,20 @@ describe("GENERATORS", () => {
       const first = GENERATORS[name](ctx)[Symbol.iterator]().next();
       expect(first.done, name).toBe(false);
       expect(Object.keys(first.value?.columns ?? {}), name).toEqual(Object.keys(STREAMS[name].fields));
+    }
+  });
+
+  it("writes every stream's batches as Arrow that reads back (one dictionary per field)", () => {
+    const ctx = testContext("tiny", 1, { batchSize: 200 });
+    for (const name of STREAM_NAMES) {
+      const batches = [...GENERATORS[name](ctx)].slice(0, 2).map((b) =>
+        // The union of the eight stream types does not fit one generic parameter.
+        toRecordBatch(STREAMS[name] as unknown as StreamDef, b),
+      );
+      const table = tableFromIPC(tableToIPC(new Table(batches), "stream"));
+      expect(table.numRows, name).toBe(batches.reduce((s, b) => s + b.numRows, 0));
+      const dict = Object.entries(STREAMS[name].fields).find(([, f]) => f.dictionary)?.[0] ?? "";
+      expect(table.getChild(dict)?.get(table.numRows - 1), `${name}.${dict}`).toBeTypeOf("string");
     }
   });
 

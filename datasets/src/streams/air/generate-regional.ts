@@ -29,7 +29,7 @@ export function regionalAir(seed: number, run: RunDays): RegionalAir {
     const rng = rngFor(seed, "air", "o3", day);
     const i = Math.min(d, run.days - 1);
     const doy = dayOfYear(day);
-    const season = 35 + 19 * Math.cos((2 * Math.PI * (doy - 15)) / 365);
+    const season = 36 + 17 * Math.cos((2 * Math.PI * (doy - 15)) / 365);
     const rain = weather.rainMm[i] as number;
     const wash = rain > 10 ? 0.5 : rain > 2 ? 0.7 : rain > 0 ? 0.85 : 1;
     const wind = Math.pow(1.3 / Math.max(0.7, weather.windMs[i] as number), 0.25);
