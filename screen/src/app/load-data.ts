@@ -48,6 +48,8 @@ export async function loadExtract(
     throw new Error(`manifest v${manifest.version} lists no extract "${name}" (it has: ${has})`);
   }
   const [bytes, database] = await Promise.all([fetchBytes(extract.url), db]);
+  performance.mark("citybrain:extract-fetched");
   await database.loadArrowStream(extract.name, bytes);
+  performance.mark("citybrain:extract-loaded");
   return { manifest, extract, fields: await database.describe(extract.name) };
 }

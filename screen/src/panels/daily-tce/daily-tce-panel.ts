@@ -35,7 +35,7 @@ export function createDailyTcePanel(ctx: PanelContext): Panel {
       await chart.render(dailyTceOption(data, i18n));
       first.resolve();
     },
-    error: (e) => frame.setState("error", `${i18n.t("loadError")}：${e.message}`),
+    error: (e) => frame.setState("error", `${i18n.t("loadError")}${e.message}`),
     setScale: (s) => chart.setScale(s),
   };
 }

@@ -69,6 +69,6 @@ export function createDataStatusPanel(ctx: PanelContext): Panel & { setInfo(info
       frame.setState("ready");
       first.resolve();
     },
-    error: (e) => frame.setState("error", `${i18n.t("loadError")}：${e.message}`),
+    error: (e) => frame.setState("error", `${i18n.t("loadError")}${e.message}`),
   };
 }

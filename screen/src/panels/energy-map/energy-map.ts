@@ -135,7 +135,7 @@ export function createEnergyMap(ctx: PanelContext, options: EnergyMapOptions): E
       frame.setState("ready");
       first.resolve();
     },
-    error: (e) => frame.setState("error", `${i18n.t("loadError")}：${e.message}`),
+    error: (e) => frame.setState("error", `${i18n.t("loadError")}${e.message}`),
     selectionChanged(selections: Selections) {
       const clause = selections.get("town");
       selected = clause?.value ?? null;

@@ -83,7 +83,7 @@ export function createEnergyMixPanel(ctx: PanelContext): Panel {
       await chart.render(mixOption(results.mix ?? [], i18n));
       first.resolve();
     },
-    error: (e) => frame.setState("error", `${i18n.t("loadError")}：${e.message}`),
+    error: (e) => frame.setState("error", `${i18n.t("loadError")}${e.message}`),
     setScale: (s) => chart.setScale(s),
   };
 }

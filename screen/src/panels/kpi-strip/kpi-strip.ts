@@ -92,6 +92,6 @@ export function createKpiStrip(ctx: PanelContext): Panel {
       frame.setState("ready");
       first.resolve();
     },
-    error: (e) => frame.setState("error", `${i18n.t("loadError")}：${e.message}`),
+    error: (e) => frame.setState("error", `${i18n.t("loadError")}${e.message}`),
   };
 }

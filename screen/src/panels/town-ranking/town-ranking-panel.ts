@@ -63,7 +63,7 @@ export function createTownRankingPanel(
       await draw();
       first.resolve();
     },
-    error: (e) => frame.setState("error", `${i18n.t("loadError")}：${e.message}`),
+    error: (e) => frame.setState("error", `${i18n.t("loadError")}${e.message}`),
     selectionChanged(selections: Selections) {
       selected = selections.get("town")?.value ?? null;
       if (towns.length > 0) void draw();
