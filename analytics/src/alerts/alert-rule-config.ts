@@ -13,11 +13,9 @@ const SOURCES = [
   "vision",
   "system",
 ] as const;
-const ruleId = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, {
-    error: 'expected a dotted lower-case id such as "septic.ch4"',
-  });
+const ruleId = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, {
+  error: 'expected a dotted lower-case id such as "septic.ch4"',
+});
 const severity = z.enum(SEVERITIES);
 
 /** One level of a threshold rule: reaching `value` raises (or escalates to) `severity`. */
