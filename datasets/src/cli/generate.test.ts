@@ -91,6 +91,7 @@ describe("generate CLI run", () => {
       /^energy +[\d,]+ rows in +[\d.]+ s \([\d,]+ rows\/s\): energy\.arrows [\d.]+ kB, energy\.csv [\d.]+ kB\n$/,
     );
     expect((await readdir(out)).sort()).toEqual([
+      ".dataset-verified.json",
       "dataset.json",
       "energy.arrows",
       "energy.csv",

@@ -3,8 +3,7 @@
  * asked for and what it wrote (no wall-clock time, host or path), so the same arguments give
  * a byte-identical manifest too.
  */
-import { createHash } from "node:crypto";
-import { open, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { StreamName } from "../streams/index.ts";
 import { AtomicFile, type WrittenFile } from "./atomic-file.ts";
@@ -56,36 +55,6 @@ export async function readManifest(dir: string): Promise<DatasetManifest | undef
   } catch {
     return undefined;
   }
-}
-
-/** The sha256 and size of a file, or `undefined` when it cannot be read. */
-export async function hashFile(path: string): Promise<{ bytes: number; sha256: string } | undefined> {
-  let fh;
-  try {
-    fh = await open(path, "r");
-  } catch {
-    return undefined;
-  }
-  try {
-    const hash = createHash("sha256");
-    const buf = Buffer.allocUnsafe(1 << 22);
-    let bytes = 0;
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, bytes);
-      if (bytesRead === 0) break;
-      hash.update(buf.subarray(0, bytesRead));
-      bytes += bytesRead;
-    }
-    return { bytes, sha256: hash.digest("hex") };
-  } finally {
-    await fh.close();
-  }
-}
-
-/** Whether a listed file is on disk with the size and hash the manifest records. */
-export async function fileMatches(dir: string, file: ManifestFile): Promise<boolean> {
-  const actual = await hashFile(join(dir, file.path));
-  return actual !== undefined && actual.bytes === file.bytes && actual.sha256 === file.sha256;
 }
 
 /** Writes a value as JSON (2-space indent unless `compact`), atomically. */

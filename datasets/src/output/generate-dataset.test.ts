@@ -20,7 +20,8 @@ afterAll(async () => {
 
 async function hashes(path: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of (await readdir(path)).sort()) {
+  // Dotfiles (the local verification cache) are not part of the dataset.
+  for (const name of (await readdir(path)).filter((n) => !n.startsWith(".")).sort()) {
     out[name] = createHash("sha256")
       .update(await readFile(join(path, name)))
       .digest("hex");
@@ -50,7 +51,9 @@ describe("generateDataset (tiny preset, real generators)", () => {
     expect(generated).toEqual(streams);
     const names = (await readdir(out)).sort();
     const expected = streams.flatMap((s) => ["arrows", "csv", "ndjson", "parquet"].map((x) => `${s}.${x}`));
-    expect(names).toEqual([...expected, "dataset.json", "ground-truth.json", "sites.json"].sort());
+    expect(names).toEqual(
+      [...expected, ".dataset-verified.json", "dataset.json", "ground-truth.json", "sites.json"].sort(),
+    );
     const sums = await hashes(out);
     for (const f of manifest.files) expect(sums[f.path], f.path).toBe(f.sha256);
     const truth = JSON.parse(await readFile(join(out, "ground-truth.json"), "utf8")) as GroundTruthAnomaly[];
@@ -114,6 +117,12 @@ describe("generateDataset (tiny preset, real generators)", () => {
     await writeFile(join(b, "septic.csv"), "tampered\n");
     const { generated } = await generateDataset({ preset: "tiny", seed: 1, out: b });
     expect(generated).toEqual(["septic"]);
+    expect(await hashes(b)).toEqual(good);
+    // Same size, new contents: the mtime changed, so the file is hashed again and caught.
+    const csv = await readFile(join(b, "energy.csv"));
+    csv[csv.length - 2] = csv[csv.length - 2] === 0x31 ? 0x32 : 0x31;
+    await writeFile(join(b, "energy.csv"), csv);
+    expect((await generateDataset({ preset: "tiny", seed: 1, out: b })).generated).toEqual(["energy"]);
     expect(await hashes(b)).toEqual(good);
   });
 

@@ -13,6 +13,7 @@ import { fileOf, isComplete, keptFiles, readTruth } from "./dataset-reuse.ts";
 import { DEFAULT_SOURCES, type DatasetSources } from "./dataset-sources.ts";
 import { FORMAT_NAMES, type FormatName } from "./formats.ts";
 import { sortAnomalies } from "./sort-anomalies.ts";
+import { VerifiedFiles } from "./verified-files.ts";
 import { writeFormats } from "./write-formats.ts";
 
 /** What {@link generateDataset} reports while it runs. */
@@ -78,7 +79,8 @@ function checkOptions(o: GenerateDatasetOptions, sources: DatasetSources): Strea
  * `ground-truth.json` (the labelled anomalies, sorted), `sites.json` (the reference sites) and
  * `dataset.json` (the manifest, written last). Same options → byte-identical files. A stream
  * whose files dataset.json lists and which are on disk unchanged (sha256) is not generated again,
- * so a second identical run only hashes files.
+ * so a second identical run only checks files (a file is re-hashed only if its size or mtime
+ * changed since it was last hashed; see verified-files.ts).
  * @example
  * await generateDataset({ preset: "tiny", seed: 1, out: "data/tiny", formats: ["arrow", "parquet"] });
  */
@@ -91,7 +93,9 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
   await mkdir(out, { recursive: true });
 
   const previous = options.force ? undefined : await readManifest(out);
-  if (previous && (await isComplete(previous, out, preset, seed, formats, streams))) {
+  const verified = await VerifiedFiles.load(out);
+  if (previous && (await isComplete(previous, verified, preset, seed, formats, streams))) {
+    await verified.save();
     for (const stream of streams) {
       progress({ kind: "stream-up-to-date", stream, rows: previous.streams[stream]?.rows ?? 0 });
     }
@@ -112,7 +116,7 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
   const finishing: Promise<void>[] = [];
   for (const stream of streams) {
     const kept =
-      reusable && previous.streams[stream] ? await keptFiles(out, old, stream, formats) : undefined;
+      reusable && previous.streams[stream] ? await keptFiles(verified, old, stream, formats) : undefined;
     if (kept) {
       const n = previous?.streams[stream]?.rows ?? 0;
       rows[stream] = { rows: n };
@@ -170,5 +174,7 @@ export async function generateDataset(options: GenerateDatasetOptions): Promise<
     ],
   };
   await writeJsonFile(join(out, "dataset.json"), manifest);
+  for (const f of manifest.files) await verified.record(f);
+  await verified.save();
   return { manifest, generated };
 }

@@ -10,3 +10,5 @@ export { csvFormat, csvQuote } from "./csv-format.ts";
 export { ndjsonFormat } from "./ndjson-format.ts";
 export { FORMATS, FORMAT_NAMES, writeStreamFile } from "./formats.ts";
 export type { FormatName, OutputFormat } from "./formats.ts";
+export { generateDataset } from "./generate-dataset.ts";
+export type { GenerateDatasetOptions, GenerateDatasetResult } from "./generate-dataset.ts";
