@@ -94,7 +94,7 @@ describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
     await page.goto(server.url, { waitUntil: "load" });
     await page.waitForSelector('#app[data-state="ready"]', { timeout: 120_000 });
     await page.waitForSelector('[data-testid="chart-daily-tce"] canvas');
-    await page.waitForSelector("#map canvas, [data-testid='map'] canvas");
+    await page.waitForSelector('[data-panel="map"] canvas');
     const expected = await nativeTotalTce(dataDir);
     expect(expected).toBeGreaterThan(0);
     expect(await kpiValue(page)).toBeCloseTo(expected, 6);
@@ -109,7 +109,7 @@ describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
 
   it("clicking a town on the map filters the chart to that town", async () => {
     const anchors = JSON.parse(
-      (await page.getAttribute("[data-town-anchors]", "data-town-anchors")) ?? "{}",
+      (await page.getAttribute("[data-town-anchors]", "data-town-anchors", { timeout: 30_000 })) ?? "{}",
     ) as Record<string, { name: string; x: number; y: number }>;
     const [code, town] =
       Object.entries(anchors).find(([, a]) => a.name === "双江镇") ?? Object.entries(anchors)[0] ?? [];
@@ -131,6 +131,7 @@ describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
     const expected = await nativeTotalTce(dataDir, code);
     expect(await kpiValue(page)).toBeCloseTo(expected, 6);
     expect(expected).toBeLessThan(before);
+    await page.waitForTimeout(2000); // let the rolling digits settle before the picture
     await page.screenshot({ path: join(OUT, "e2e-town-selected.png") });
   });
 });

@@ -26,3 +26,8 @@ export const energyDailyTown: ExtractDef = {
 
 /** The extracts published by default. */
 export const DEFAULT_EXTRACTS: readonly ExtractDef[] = [energyDailyTown];
+
+/** SQL that (re)creates a view per extract, so server-side queries can name extracts like the screen does. */
+export function extractViewSql(def: ExtractDef): string {
+  return `CREATE OR REPLACE VIEW "${def.name}" AS ${def.sql}`;
+}

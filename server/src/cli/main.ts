@@ -36,6 +36,7 @@ export function program(): Command {
     .option("--data <dir>", "data directory (default: data/<preset>)")
     .option("--port <n>", "port to listen on (0 picks a free one)", port, 8080)
     .option("--host <host>", "interface to bind", "127.0.0.1")
+    .option("--no-wall-token", "do not issue a display token for this run's wall URL")
     .action(
       async (opts: {
         preset: (typeof PRESETS)[number];
@@ -43,6 +44,7 @@ export function program(): Command {
         data?: string;
         port: number;
         host: string;
+        wallToken: boolean;
       }) => {
         await serveCommand({
           preset: opts.preset,
@@ -50,6 +52,7 @@ export function program(): Command {
           dataDir: opts.data ?? `data/${opts.preset}`,
           port: opts.port,
           host: opts.host,
+          wallToken: opts.wallToken,
         });
       },
     );

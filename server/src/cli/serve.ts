@@ -8,6 +8,8 @@ import { prepareData } from "../bootstrap/prepare-data.ts";
 import { EventHub } from "../events/event-hub.ts";
 import { ExtractPublisher } from "../publish/extract-publisher.ts";
 import { log } from "./log.ts";
+import { AuditLog, AuthStore } from "../auth/index.ts";
+import { authPaths } from "./auth-commands.ts";
 
 /** Options of `citybrain serve`. */
 export interface ServeOptions {
@@ -16,12 +18,27 @@ export interface ServeOptions {
   readonly dataDir: string;
   readonly port: number;
   readonly host: string;
+  /** Issue a fresh display token for this run's wall URL (the demo default). */
+  readonly wallToken: boolean;
 }
+
+const WALL_TOKEN_LABEL = "本机演示大屏 local demo wall";
 
 /** Prepares data, then serves the API and the screen until SIGINT/SIGTERM. */
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const { store, paths, manifest } = await prepareData({ ...options, log });
   for (const def of DEFAULT_EXTRACTS) await store.exec(extractViewSql(def));
+  const auth = await AuthStore.open({ path: authPaths(options.dataDir).auth });
+  const audit = await AuditLog.open({ path: authPaths(options.dataDir).audit });
+  let wallQuery = "";
+  if (options.wallToken) {
+    // One live demo-wall token at a time: revoke the previous run's, issue this run's.
+    for (const t of auth.listTokens()) {
+      if (t.label === WALL_TOKEN_LABEL && !t.revokedAt) await auth.revokeToken(t.id);
+    }
+    const issued = await auth.issueToken({ kind: "display", label: WALL_TOKEN_LABEL, createdBy: "serve" });
+    wallQuery = `?token=${encodeURIComponent(issued.token)}`;
+  }
   const hub = new EventHub();
   const publisher = new ExtractPublisher({
     store,
@@ -35,6 +52,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     screenRoot: screenDistDir,
     reference: () => ({ outline: tongnanOutline(), towns: townCells() }),
     hub,
+    auth: { store: auth, audit },
     ingest: { store, onIngested: () => publisher.schedule() },
     query: {
       connector: new DuckDBNodeConnector(store.instance),
@@ -49,10 +67,15 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     },
   });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+    const base = `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${info.port}`;
+    if (auth.needsSetup()) {
+      log(
+        `首次启动 first start: create the admin at ${base}${auth.createSetupLink().path} (valid 1 h, once)`,
+      );
+      log("  or from the CLI: citybrain users add NAME --role admin --password-stdin");
+    }
     // The line tests and people look for: keep its shape.
-    console.log(
-      `citybrain listening on http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${info.port}/`,
-    );
+    console.log(`citybrain listening on ${base}/wall${wallQuery}`);
   });
   const stop = (signal: string) => {
     log(`${signal}: shutting down`);

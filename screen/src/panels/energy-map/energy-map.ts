@@ -115,7 +115,16 @@ export function createEnergyMap(ctx: PanelContext, options: EnergyMapOptions): E
       fontFamily: CJK_FONT,
       version,
     });
-    await ensureDeck(outline).render(layers);
+    const mapDeck = ensureDeck(outline);
+    await mapDeck.render(layers);
+    // Where each town's label sits on the page: lets tests (and kiosk tooling) click a town.
+    const anchors = Object.fromEntries(
+      g.towns.map((t, i) => {
+        const p = mapDeck.clientPoint(labels[i]?.position ?? [0, 0]);
+        return [t.properties.code, { name: t.properties.name, x: Math.round(p.x), y: Math.round(p.y) }];
+      }),
+    );
+    frame.body.dataset.townAnchors = JSON.stringify(anchors);
   };
 
   return {

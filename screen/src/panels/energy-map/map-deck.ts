@@ -10,6 +10,8 @@ export interface MapDeck {
   render(layers: Layer[]): Promise<void>;
   /** The wall's CSS scale changed: render at a matching pixel ratio. */
   setScale(scale: number): void;
+  /** Where a lon/lat point is on the page now (client pixels, after the wall's CSS scaling). */
+  clientPoint(lonLat: readonly [number, number]): { x: number; y: number };
 }
 
 /** Options for {@link createMapDeck}. */
@@ -67,6 +69,12 @@ export function createMapDeck(options: MapDeckOptions): MapDeck {
     },
     setScale(scale) {
       deck.setProps({ useDevicePixels: pixelRatio(scale) });
+    },
+    clientPoint(lonLat) {
+      const [px, py] = fitted.project([lonLat[0], lonLat[1]]) as [number, number];
+      const rect = host.getBoundingClientRect();
+      const s = rect.width / host.clientWidth || 1;
+      return { x: rect.left + px * s, y: rect.top + py * s };
     },
   };
 }
