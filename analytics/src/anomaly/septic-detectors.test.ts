@@ -69,7 +69,7 @@ describe("septic detectors on hand-made series", () => {
         kind: "stuck_sensor",
         stream: "septic",
         site_id: "SEP-003",
-        start: T0 + 30 * STEP,
+        start: T0 + 31 * STEP,
         end: T0 + 45 * STEP,
         score: 15 / 12,
         details: { readings: 15, ch4_lel: 9.9, h2s_ppm: 2.2, level_pct: 41.5, temperature_c: 17.3 },
@@ -84,22 +84,30 @@ describe("septic detectors on hand-made series", () => {
     expect(levelOnly.map((d) => d.details.readings)).toEqual([30, 15, 35]);
   });
 
-  it("finds a tank that climbs past the pump-out level without a pumping drop", async () => {
-    // SEP-004: a normal sawtooth (pumped at 86 %). SEP-005: climbs to 96 % and is pumped at step 150.
+  it("finds a tank that climbs past the pump-out level without a pumping drop, from the climb's onset", async () => {
+    // SEP-004: a normal sawtooth (pumped at 86 %). SEP-005: a slow rise, then from step 48 (4 h)
+    // a steep climb to 96 % that nobody pumps until step 150. SEP-006: a steady rise from the start.
     const saw = (i: number) => 50 + ((i * 0.5) % 36);
-    const fill = (i: number) => (i < 150 ? Math.min(96, 50 + i * 0.4) : 30);
-    await store.ingest("septic", [...monitor("SEP-004", 200, saw), ...monitor("SEP-005", 200, fill)], {
-      batchId: "fill",
-    });
+    const fill = (i: number) =>
+      i >= 150 ? 30 : Math.min(96, i < 48 ? 50 + 0.02 * i : 50.96 + 0.5 * (i - 48));
+    const steady = (i: number) => (i < 150 ? Math.min(96, 50 + i * 0.4) : 30);
+    await store.ingest(
+      "septic",
+      [...monitor("SEP-004", 200, saw), ...monitor("SEP-005", 200, fill), ...monitor("SEP-006", 200, steady)],
+      { batchId: "fill" },
+    );
     const found = await detectTankFilling(store, { enterLevel: 90, exitLevel: 80 });
-    expect(
-      found.map((d) => [
-        d.site_id,
-        (d.start - T0) / STEP,
-        (d.end - T0) / STEP,
-        d.score,
-        d.details.crossed_at,
-      ]),
-    ).toEqual([["SEP-005", 75, 150, 96, T0 + 100 * STEP]]);
+    const brief = found.map((d) => [
+      d.site_id,
+      (d.start - T0) / STEP,
+      (d.end - T0) / STEP,
+      d.score,
+      d.details.crossed_at,
+    ]);
+    expect(brief).toEqual([
+      ["SEP-005", 48, 150, 96, T0 + 127 * STEP],
+      // No knee in a straight climb: the episode starts where the level passed 80 %.
+      ["SEP-006", 75, 150, 96, T0 + 100 * STEP],
+    ]);
   });
 });

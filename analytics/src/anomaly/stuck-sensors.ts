@@ -18,7 +18,8 @@ export interface StuckSensorOptions extends TimeRange {
 }
 
 /**
- * Stuck sensors: the same values (every listed field) for at least `minRun` consecutive readings.
+ * Stuck sensors: the same values (every listed field) for at least `minRun` consecutive readings;
+ * the episode starts at the first repetition.
  * Gaps-and-islands in DuckDB: a change flag from `lag`, a running sum numbers the runs, long
  * runs are kept.
  * @example
@@ -64,7 +65,8 @@ export async function detectStuckSensors(
       kind: "stuck_sensor",
       stream: options.stream,
       site_id: String(r.site_id),
-      start: Number(r.start),
+      // The run's first reading is genuine; the device is stuck from the first repetition on.
+      start: Number(r.start) + stepMs,
       end: Number(r.last) + stepMs,
       score: Number(r.n) / options.minRun,
       details,

@@ -1,5 +1,6 @@
 import type { DetectedAnomaly, SqlReader, TimeRange } from "./detected-anomaly.ts";
-import { epochMs, rangeCondition } from "./sql-time.ts";
+import { hingeFit } from "./hinge-fit.ts";
+import { TS_PARAM, epochMs, rangeCondition } from "./sql-time.ts";
 import { STREAM_GRIDS } from "./stream-sites.ts";
 
 /** Options of {@link detectTankFilling}. */
@@ -13,14 +14,46 @@ export interface TankFillingOptions extends TimeRange {
   readonly exitLevel?: number;
   /** Readings at or above `enterLevel` an episode needs (default 3: one noisy reading is not enough). */
   readonly minPoints?: number;
+  /** Hours before the crossing searched for the onset of the abnormal climb (default 72). */
+  readonly onsetLookbackHours?: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * When the abnormal climb began: the knee of a two-segment line through the hourly levels since
+ * the last pumping drop (or `lookback` hours), if the level rose at least twice as fast after it.
+ */
+async function onsetOf(
+  db: SqlReader,
+  site: string,
+  crossed: number,
+  lookbackHours: number,
+): Promise<number | null> {
+  const hours = await db.query(
+    `SELECT ${epochMs("date_trunc('hour', ts)")} AS h, avg(level_pct) AS lv FROM septic
+     WHERE monitor_id = ? AND ts >= ${TS_PARAM} AND ts < ${TS_PARAM} AND level_pct IS NOT NULL
+     GROUP BY 1 ORDER BY 1`,
+    [site, crossed - lookbackHours * HOUR_MS, crossed],
+  );
+  let from = 0;
+  for (let i = 1; i < hours.length; i++) if (Number(hours[i]?.lv) < Number(hours[i - 1]?.lv) - 3) from = i;
+  const xs = hours.slice(from).map((h) => (Number(h.h) - crossed) / HOUR_MS);
+  const fit = hingeFit(
+    xs,
+    hours.slice(from).map((h) => Number(h.lv)),
+  );
+  if (!fit || fit.slopeAfter <= 2 * Math.max(fit.slopeBefore, 0.05)) return null;
+  return crossed + (xs[fit.knee] as number) * HOUR_MS;
 }
 
 /**
  * Filling tanks: the liquid level climbs past the level at which tanks are normally pumped and
  * keeps climbing with no pumping drop. Islands of `level ≥ exitLevel` per monitor (a running sum
  * over a change flag, in DuckDB) that hold at least `minPoints` readings at or above
- * `enterLevel`; the episode runs from the island's start (the climb through `exitLevel`) to the
- * pump-out that ends it, or the end of the data.
+ * `enterLevel`. The episode starts at the onset of the abnormal climb (the knee of a two-segment
+ * line through the hourly levels before the crossing, see {@link hingeFit}; the climb through
+ * `exitLevel` when there is no clear knee) and ends at the pump-out, or the end of the data.
  * @example
  * await detectTankFilling(store, { enterLevel: 90, exitLevel: 80 });
  */
@@ -49,17 +82,25 @@ export async function detectTankFilling(
      ORDER BY site_id, start`,
     where.params,
   );
-  return rows.map((r) => ({
-    kind: "tank_filling",
-    stream: "septic",
-    site_id: String(r.site_id),
-    start: Number(r.start),
-    end: Number(r.last) + stepMs,
-    score: Number(r.peak),
-    details: {
-      crossed_at: Number(r.crossed),
-      peak_level_pct: Number(r.peak),
-      readings_above: Number(r.high),
-    },
-  }));
+  const out: DetectedAnomaly[] = [];
+  for (const r of rows) {
+    const site = String(r.site_id);
+    const climb = Number(r.start);
+    const onset = await onsetOf(db, site, Number(r.crossed), options.onsetLookbackHours ?? 72);
+    out.push({
+      kind: "tank_filling",
+      stream: "septic",
+      site_id: site,
+      start: onset !== null ? Math.min(onset, climb) : climb,
+      end: Number(r.last) + stepMs,
+      score: Number(r.peak),
+      details: {
+        crossed_at: Number(r.crossed),
+        climbed_past_exit_at: climb,
+        peak_level_pct: Number(r.peak),
+        readings_above: Number(r.high),
+      },
+    });
+  }
+  return out;
 }
