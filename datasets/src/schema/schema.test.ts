@@ -1,7 +1,7 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { tableFromIPC, tableToIPC, Table } from "apache-arrow";
 import { describe, expect, it } from "vitest";
-import { STREAMS, STREAM_NAMES, energy, septic } from "../streams/index.ts";
+import { STREAM_NAMES, energy, septic, streamDef } from "../streams/index.ts";
 import { duckdbCreateTable } from "./to-duckdb.ts";
 import { parseTime } from "./parse-time.ts";
 import { toRecordBatch } from "./to-arrow.ts";
@@ -62,7 +62,7 @@ describe("stream schemas", () => {
   it("every stream's DDL creates a real DuckDB table", async () => {
     const db = await DuckDBInstance.create(":memory:");
     const conn = await db.connect();
-    for (const name of STREAM_NAMES) await conn.run(duckdbCreateTable(STREAMS[name]));
+    for (const name of STREAM_NAMES) await conn.run(duckdbCreateTable(streamDef(name)));
     const r = await conn.runAndReadAll("select count(*) from information_schema.tables");
     expect(Number(r.getRows()[0]?.[0])).toBe(8);
     await expect(
