@@ -47,7 +47,14 @@ export async function prepareData(options: {
     seed: options.seed,
     out: paths.dataset,
     formats: ["parquet"],
-    onProgress: undefined,
+    onProgress: (e) => {
+      if (e.kind === "stream-done") {
+        const rate = e.elapsedMs > 0 ? Math.round((e.rows / e.elapsedMs) * 1000).toLocaleString("en") : "—";
+        options.log(
+          `  generated ${e.stream}: ${e.rows.toLocaleString("en")} rows in ${(e.elapsedMs / 1000).toFixed(1)} s (${rate} rows/s)`,
+        );
+      }
+    },
   });
   const store = await DuckDBStore.open({ path: paths.database });
   for (const stream of STREAM_NAMES) {
