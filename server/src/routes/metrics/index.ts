@@ -1,0 +1,10 @@
+export { AppMetrics } from "./app-metrics.ts";
+export type { AppMetricsOptions } from "./app-metrics.ts";
+export { metrics } from "./metrics-middleware.ts";
+export type { MetricsOptions } from "./metrics-middleware.ts";
+export { metricsRoutes } from "./metrics-routes.ts";
+export type { MetricsRoutesOptions } from "./metrics-routes.ts";
+export { Counter, DURATION_BUCKETS, Histogram, MAX_SERIES, gaugeFamily } from "./metric-registry.ts";
+export type { GaugeSource } from "./metric-registry.ts";
+export { PROMETHEUS_CONTENT_TYPE, formatValue, renderFamilies } from "./prometheus-text.ts";
+export type { Family, Labels, MetricType, Sample } from "./prometheus-text.ts";
