@@ -5,6 +5,8 @@
 export { PRESETS, ANCHOR_DATE, presetOf } from "./presets.ts";
 export type { AnomalyCounts, PresetSpec } from "./presets.ts";
 export { makeContext, defaultSites } from "./context.ts";
+export { LIVE_ANOMALIES } from "./live-anomalies.ts";
+export { blockContexts } from "./window.ts";
 export type { MakeContextOptions } from "./context.ts";
 export type { GeneratorContext, GroundTruthAnomaly, PresetName, StreamGenerator } from "./types.ts";
 export type {
@@ -39,7 +41,7 @@ export { generateEnergy, energyMeters, energyAnomalies } from "../streams/energy
 export { generateSeptic, septicMonitors, septicAnomalies } from "../streams/septic/generate.ts";
 export { generateAir, airStations, airAnomalies } from "../streams/air/generate.ts";
 export { generateTraffic, trafficCameras, trafficAnomalies } from "../streams/traffic/generate.ts";
-export { generateCases, caseAnchors } from "../streams/cases/generate.ts";
+export { generateCases, caseAnchors, CASE_LOOKBACK_DAYS } from "../streams/cases/generate.ts";
 export { CASE_APPS } from "../streams/cases/generate-catalog.ts";
 export type { CaseApp, CaseCategory } from "../streams/cases/generate-catalog.ts";
 export { generateCredit, creditEnterprises, creditMonths } from "../streams/credit/generate.ts";

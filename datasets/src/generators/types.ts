@@ -29,6 +29,17 @@ export interface GeneratorContext<Sites = unknown> {
   readonly batchSize: number;
   /** Generators push the anomalies they inject here. */
   readonly groundTruth: GroundTruthAnomaly[];
+  /**
+   * True for a window context (`makeContext({ start })`): interval streams yield the rows whose
+   * interval starts in [start, end), cut from one-day blocks, so a window's rows never depend on
+   * how the time line was cut into windows; state streams yield the rows that changed in it.
+   */
+  readonly windowed?: boolean;
+  /**
+   * Set on the one-day blocks a window is generated from: the local day index. Series seed their
+   * randomness with it and anomalies come from the daily live plan (live-anomalies.ts).
+   */
+  readonly block?: number;
 }
 
 /**

@@ -3,8 +3,7 @@
  * logger) and stations that send nothing for a while. Each on a different station.
  */
 import { anomalyId, drawSpan } from "../../generators/anomaly-plan.ts";
-import { presetOf } from "../../generators/presets.ts";
-import { rngFor } from "../../generators/random.ts";
+import { anomalyCounts, anomalyRng, planIds } from "../../generators/live-anomalies.ts";
 import type { SiteShape } from "../../generators/site-shapes.ts";
 import { DAY_MS, HOUR_MS } from "../../generators/time.ts";
 import type { GeneratorContext, GroundTruthAnomaly } from "../../generators/types.ts";
@@ -14,8 +13,8 @@ export function planAirAnomalies(
   ctx: GeneratorContext<unknown>,
   stations: readonly SiteShape[],
 ): GroundTruthAnomaly[] {
-  const counts = presetOf(ctx.preset).anomalies.air;
-  const rng = rngFor(ctx.seed, "air", "anomalies");
+  const counts = anomalyCounts(ctx).air;
+  const rng = anomalyRng(ctx, "air");
   const long = ctx.end - ctx.start > 7 * DAY_MS;
   const order = rng.sample(stations.length, stations.length);
   const out: GroundTruthAnomaly[] = [];
@@ -35,5 +34,5 @@ export function planAirAnomalies(
       out.push({ id: anomalyId("air", kind, n), kind, stream: "air", site_id: station.id, ...span });
     }
   }
-  return out;
+  return planIds(ctx, out);
 }

@@ -5,6 +5,7 @@
  * peaks; O3 builds in the afternoon on hot sunny days and is titrated at night in town; SO2 and
  * CO are low, higher in winter; noise follows day and night. Ranges are realistic µg/m³.
  */
+import { blockLabels } from "../../generators/live-anomalies.ts";
 import { rngFor } from "../../generators/random.ts";
 import type { RunDays } from "../../generators/run-days.ts";
 import { HOUR_MS, dayOfYear, localDay, localTimeOfDay } from "../../generators/time.ts";
@@ -44,7 +45,10 @@ const O3_SHAPE = Float64Array.from({ length: 24 }, (_, h) =>
 );
 const int = (v: number) => Math.max(1, Math.round(v));
 
-/** Fills a station's hourly series over the grid `start + i·1 h`. */
+/**
+ * Fills a station's hourly series over the grid `start + i·1 h`. `block` (a live day's index)
+ * seeds the hour-to-hour noise by day; the station's constants stay the station's.
+ */
 export function fillAirSeries(
   out: AirSeries,
   station: EcoStationShape,
@@ -52,12 +56,14 @@ export function fillAirSeries(
   start: number,
   run: RunDays,
   region: RegionalAir,
+  block?: number,
 ): void {
-  const rng = rngFor(seed, "air", station.id);
+  const constants = rngFor(seed, "air", station.id);
   const [pmK, no2K, so2K, dayDb, nightDb] =
     KIND[station.kind ?? "town"] ?? (KIND.town as (typeof KIND)[string]);
-  const pmStation = pmK * rng.range(0.9, 1.1);
-  const coarse = rng.range(1.4, 1.8) * (station.kind === "industrial" ? 1.1 : 1);
+  const pmStation = pmK * constants.range(0.9, 1.1);
+  const coarse = constants.range(1.4, 1.8) * (station.kind === "industrial" ? 1.1 : 1);
+  const rng = block === undefined ? constants : rngFor(seed, "air", station.id, ...blockLabels({ block }));
   let ar = 0;
   let arNo2 = 0;
   for (let i = 0; i < out.pm25.length; i++) {

@@ -9,6 +9,7 @@ import { recordAnomalies, spanIndices } from "../../generators/anomaly-plan.ts";
 import { BatchBuilder } from "../../generators/batch-builder.ts";
 import { presetOf } from "../../generators/presets.ts";
 import { runDays } from "../../generators/run-days.ts";
+import { generateInBlocks, windowAnomalies } from "../../generators/window.ts";
 import { selectEvenly } from "../../generators/select-sites.ts";
 import { emitSeriesWithGaps, freeze, timeGrid } from "../../generators/series-emit.ts";
 import type { EcoStationShape, GeneratorSites } from "../../generators/site-shapes.ts";
@@ -25,6 +26,7 @@ export function airStations(ctx: GeneratorContext<GeneratorSites>): EcoStationSh
 
 /** The air anomalies a run injects (a pure function of the context). */
 export function airAnomalies(ctx: GeneratorContext<GeneratorSites>): GroundTruthAnomaly[] {
+  if (ctx.windowed) return windowAnomalies(ctx, airAnomalies);
   return planAirAnomalies(ctx, airStations(ctx));
 }
 
@@ -34,6 +36,7 @@ export function airAnomalies(ctx: GeneratorContext<GeneratorSites>): GroundTruth
  * const batches = [...generateAir(makeContext({ preset: "tiny", seed: 1 }))];
  */
 export function* generateAir(ctx: GeneratorContext<GeneratorSites>): Generator<ColumnBatch> {
+  if (ctx.windowed) return yield* generateInBlocks(ctx, generateAir);
   const stations = airStations(ctx);
   const planned = planAirAnomalies(ctx, stations);
   recordAnomalies(ctx.groundTruth, planned);
@@ -51,7 +54,7 @@ export function* generateAir(ctx: GeneratorContext<GeneratorSites>): Generator<C
     Float64Array
   >;
   for (const [i, station] of stations.entries()) {
-    fillAirSeries(series, station, ctx.seed, ctx.start, run, region);
+    fillAirSeries(series, station, ctx.seed, ctx.start, run, region, ctx.block);
     const gaps: [number, number][] = [];
     for (const a of planned.filter((p) => p.site_id === station.id)) {
       const [from, to] = spanIndices(a, ctx.start, HOUR_MS);

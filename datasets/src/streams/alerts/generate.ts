@@ -17,9 +17,14 @@ import { septicAnomalies } from "../septic/generate.ts";
 import { trafficAnomalies } from "../traffic/generate.ts";
 import { alertFor, type AlertDraft } from "./generate-anomaly-alerts.ts";
 import { visionAlerts } from "./generate-vision.ts";
+import { windowAlertHistory } from "./generate-window.ts";
 
-/** The alert history of a run, in time order. */
+/**
+ * The alert history of a run, in time order; of a window context, the alerts that changed in
+ * the window (raised in it, or raised before and resolved in it).
+ */
 export function alertHistory(ctx: GeneratorContext<GeneratorSites>): AlertDraft[] {
+  if (ctx.windowed) return windowAlertHistory(ctx);
   const anomalies = [
     ...energyAnomalies(ctx),
     ...septicAnomalies(ctx),
@@ -35,7 +40,10 @@ export function alertHistory(ctx: GeneratorContext<GeneratorSites>): AlertDraft[
 }
 
 /**
- * Generates the alerts stream: one row per alert in its state at the end of the run.
+ * Generates the alerts stream: one row per alert in its state at the end of the run (of a
+ * window context: per alert that changed in the window, in its state at the window's end).
+ * Live rule alerts come from the analytics rules engine; a window's anomaly alerts are those
+ * a detector sees before the anomaly ends.
  * @example
  * const batches = [...generateAlerts(makeContext({ preset: "tiny", seed: 1 }))];
  */

@@ -1,26 +1,23 @@
 /**
- * Cases stream generator: 爱潼南 cases as Poisson arrivals with a daily cycle (fewer at night
- * and at weekends, noise complaints up in summer evenings), placed near the district's sites
- * (dense where people are), closed after a log-normal time; some are still open at the end.
- * Each day's cases depend only on the seed and the day; their status on the run's end.
+ * Cases stream generator: 爱潼南 cases (drawn day by day in generate-day.ts), each row the case
+ * in its state at the end of the run; some are still open then. A window context yields the
+ * cases that changed in the window instead: those opened in it and older ones whose status
+ * moved on (assigned, processing, closed), each in its state at the window's end — so feeding
+ * consecutive windows leaves every case as a run to the last window's end would have it.
  */
 import type { ColumnBatch } from "../../schema/index.ts";
 import { cases } from "./schema.ts";
 import { BatchBuilder } from "../../generators/batch-builder.ts";
 import { presetOf } from "../../generators/presets.ts";
-import { cumulative, rngFor } from "../../generators/random.ts";
 import { runDays } from "../../generators/run-days.ts";
 import type { GeneratorSites, SiteShape } from "../../generators/site-shapes.ts";
-import { HOUR_MS, dateOfDay, dayStart, monthOfDay } from "../../generators/time.ts";
+import { DAY_MS } from "../../generators/time.ts";
 import type { GeneratorContext } from "../../generators/types.ts";
-import { CASE_APPS, flatCategories } from "./generate-catalog.ts";
+import { CASE_APPS } from "./generate-catalog.ts";
+import { caseSetting, caseState, dayCases, type CaseDraft } from "./generate-day.ts";
 
-const HOURLY = [
-  0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.5, 1, 1.5, 1.7, 1.7, 1.4, 1, 1.1, 1.4, 1.5, 1.4, 1.2, 1, 1.1, 1.2, 1,
-  0.6, 0.3,
-];
-const HOURLY_SUM = HOURLY.reduce((s, x) => s + x, 0);
-const DAY_TYPE = [1, 0.8, 0.75, 0.65];
+/** How far back a window looks for cases whose status may change in it. */
+export const CASE_LOOKBACK_DAYS = 60;
 
 /** Where cases are placed: every site, so the density follows the urban core and town seats. */
 export function caseAnchors(sites: GeneratorSites): SiteShape[] {
@@ -36,13 +33,12 @@ export function* generateCases(ctx: GeneratorContext<GeneratorSites>): Generator
   const anchors = caseAnchors(ctx.sites);
   if (anchors.length === 0)
     throw new Error("cases: the sites have no cameras, tanks or enterprises to place cases near");
-  const flat = flatCategories();
-  const pick = cumulative(flat.map((f) => f.p));
-  const run = runDays(ctx.seed, ctx.start, ctx.end);
-  const perDay = presetOf(ctx.preset).casesPerDay;
+  const setting = caseSetting(ctx.seed, presetOf(ctx.preset).casesPerDay, anchors);
+  const from = ctx.windowed ? ctx.start - CASE_LOOKBACK_DAYS * DAY_MS : ctx.start;
+  const run = runDays(ctx.seed, from, ctx.end);
   const b = new BatchBuilder(cases, ctx.batchSize, {
     app: CASE_APPS.map((a) => a.name),
-    category: [...new Set(flat.map((f) => f.category.name))],
+    category: [...new Set(setting.flat.map((f) => f.category.name))],
     town_code: [...new Set(anchors.map((a) => a.town_code))].sort(),
   });
   const [ids, closed] = [b.values("case_id"), b.values("closed_at")];
@@ -53,48 +49,32 @@ export function* generateCases(ctx: GeneratorContext<GeneratorSites>): Generator
     b.codes("town_code"),
     b.codes("status"),
   ];
-  const appCode = flat.map((f) => b.codeOf("app", f.app));
-  const categoryCode = flat.map((f) => b.codeOf("category", f.category.name));
-  const statusCode = Object.fromEntries(
-    ["open", "assigned", "processing", "closed", "rejected"].map((s) => [s, b.codeOf("status", s)]),
-  );
+  const appCode = setting.flat.map((f) => b.codeOf("app", f.app));
+  const categoryCode = setting.flat.map((f) => b.codeOf("category", f.category.name));
+  const inRun = (t: number) => t >= ctx.start && t < ctx.end;
+  // A window keeps new cases and older ones whose status moved on; a run keeps its own cases.
+  const changed = (c: CaseDraft) =>
+    inRun(c.t) || (c.t < ctx.start && caseState(c, ctx.start).status !== caseState(c, ctx.end).status);
   for (let d = 0; d < run.days; d++) {
-    const day = run.firstDay + d;
-    const rng = rngFor(ctx.seed, "cases", day);
-    const summer = monthOfDay(day) >= 5 && monthOfDay(day) <= 7;
-    const times: number[] = [];
-    for (let h = 0; h < 24; h++) {
-      const n = rng.poisson(
-        (perDay * (DAY_TYPE[run.dayType[d] as number] as number) * (HOURLY[h] as number)) / HOURLY_SUM,
-      );
-      for (let k = 0; k < n; k++) times.push(dayStart(day) + (h + rng.next()) * HOUR_MS);
-    }
-    times.sort((x, y) => x - y);
-    const date = dateOfDay(day).replaceAll("-", "");
-    for (const [seq, t] of times.entries()) {
-      let k = rng.weighted(pick);
-      // Noise complaints are commoner on summer evenings: redraw half of them otherwise.
-      if (flat[k]?.category.name === "噪音扰民" && !summer && rng.chance(0.4)) k = rng.weighted(pick);
-      const f = flat[k] as (typeof flat)[number];
-      const anchor = anchors[rng.int(anchors.length)] as SiteShape;
-      const rejected = rng.chance(0.05);
-      const closedAt =
-        t + (rejected ? rng.logNormal(2, 0.5) : rng.logNormal(f.category.medianHours, 0.9)) * HOUR_MS;
-      if (t < ctx.start || t >= ctx.end) continue;
+    const drafts = dayCases(
+      setting,
+      run.firstDay + d,
+      run.dayType[d] as number,
+      ctx.windowed ? undefined : inRun,
+    );
+    for (const c of drafts) {
+      if (ctx.windowed && !changed(c)) continue;
+      const state = caseState(c, ctx.end);
       const i = b.fill;
-      ids[i] = `C${date}${String(seq + 1).padStart(4, "0")}`;
-      app[i] = appCode[k] as number;
-      category[i] = categoryCode[k] as number;
-      town[i] = b.codeOf("town_code", anchor.town_code);
-      lon[i] = Math.round((anchor.lon + 0.002 * rng.normal()) * 1e6) / 1e6;
-      lat[i] = Math.round((anchor.lat + 0.002 * rng.normal()) * 1e6) / 1e6;
-      opened[i] = Math.round(t / 1000) * 1000;
-      const done = closedAt < ctx.end;
-      const age = (ctx.end - t) / HOUR_MS;
-      closed[i] = done ? Math.round(closedAt / 1000) * 1000 : null;
-      status[i] = statusCode[
-        done ? (rejected ? "rejected" : "closed") : age < 0.5 ? "open" : age < 4 ? "assigned" : "processing"
-      ] as number;
+      ids[i] = c.id;
+      app[i] = appCode[c.k] as number;
+      category[i] = categoryCode[c.k] as number;
+      town[i] = b.codeOf("town_code", c.anchor.town_code);
+      lon[i] = c.lon;
+      lat[i] = c.lat;
+      opened[i] = Math.round(c.t / 1000) * 1000;
+      closed[i] = state.closedAt;
+      status[i] = b.codeOf("status", state.status);
       if (++b.fill === b.size) yield b.take();
     }
   }

@@ -17,6 +17,7 @@ import type { GeneratorContext } from "../../generators/types.ts";
 import {
   dateOfDay,
   dayOfDate,
+  dayStart,
   localDay,
   monthOfDay,
   nextMonthStartDay,
@@ -70,13 +71,15 @@ export function creditMonths(start: number, end: number): number[] {
 }
 
 /**
- * Generates the credit stream: months overlapping the run, month by month.
+ * Generates the credit stream: months overlapping the run (in a window context: starting in
+ * it), month by month.
  * @example
  * const batches = [...generateCredit(makeContext({ preset: "demo", seed: 1 }))];
  */
 export function* generateCredit(ctx: GeneratorContext<GeneratorSites>): Generator<ColumnBatch> {
   const firms = creditEnterprises(ctx);
-  const months = creditMonths(ctx.start, ctx.end);
+  // A window reports the months that start in it.
+  const months = creditMonths(ctx.start, ctx.end).filter((m) => !ctx.windowed || dayStart(m) >= ctx.start);
   const b = new BatchBuilder(credit, ctx.batchSize, {
     enterprise_id: firms.map((f) => f.id),
     town_code: [...new Set(firms.map((f) => f.town_code))].sort(),

@@ -3,8 +3,7 @@
  * leak after the meter), and meters that send nothing for a while (data gaps).
  */
 import { anomalyId, drawSpan } from "../../generators/anomaly-plan.ts";
-import { presetOf } from "../../generators/presets.ts";
-import { rngFor } from "../../generators/random.ts";
+import { anomalyCounts, anomalyRng, planIds } from "../../generators/live-anomalies.ts";
 import { HOUR_MS } from "../../generators/time.ts";
 import type { GeneratorContext, GroundTruthAnomaly } from "../../generators/types.ts";
 import type { Meter } from "./generate-meters.ts";
@@ -19,8 +18,8 @@ export function planEnergyAnomalies(
   ctx: GeneratorContext<unknown>,
   meters: readonly Meter[],
 ): GroundTruthAnomaly[] {
-  const counts = presetOf(ctx.preset).anomalies.energy;
-  const rng = rngFor(ctx.seed, "energy", "anomalies");
+  const counts = anomalyCounts(ctx).energy;
+  const rng = anomalyRng(ctx, "energy");
   const out: GroundTruthAnomaly[] = [];
   const used = new Set<number>();
   const water = meters
@@ -66,5 +65,5 @@ export function planEnergyAnomalies(
       end: span.end,
     });
   }
-  return out;
+  return planIds(ctx, out);
 }

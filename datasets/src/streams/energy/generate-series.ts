@@ -14,6 +14,7 @@ import {
   weeklyMean,
   type LoadProfile,
 } from "../../generators/cycles.ts";
+import { blockLabels } from "../../generators/live-anomalies.ts";
 import { rngFor } from "../../generators/random.ts";
 import type { RunDays } from "../../generators/run-days.ts";
 import { localDay, localTimeOfDay } from "../../generators/time.ts";
@@ -30,15 +31,19 @@ function weatherFactor(carrier: Carrier, profile: LoadProfile, tmean: number): n
   return 1;
 }
 
-/** Fills `out[i]` with the meter's consumption in the interval starting `start + i·15 min`. */
+/**
+ * Fills `out[i]` with the meter's consumption in the interval starting `start + i·15 min`.
+ * `block` (a live day's index) seeds the noise by day, so each day of a live feed differs.
+ */
 export function fillMeterSeries(
   out: Float64Array,
   meter: Meter,
   seed: number,
   start: number,
   run: RunDays,
+  block?: number,
 ): void {
-  const rng = rngFor(seed, "energy", meter.id);
+  const rng = rngFor(seed, "energy", meter.id, ...blockLabels({ block }));
   const { profile, carrier } = meter;
   const { industry } = meter.enterprise;
   const shapes = [loadShape(profile, 0), loadShape(profile, 1), loadShape(profile, 2), loadShape(profile, 3)];

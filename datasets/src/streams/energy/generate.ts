@@ -9,6 +9,7 @@ import { recordAnomalies, spanIndices } from "../../generators/anomaly-plan.ts";
 import { BatchBuilder } from "../../generators/batch-builder.ts";
 import { presetOf } from "../../generators/presets.ts";
 import { runDays } from "../../generators/run-days.ts";
+import { generateInBlocks, windowAnomalies } from "../../generators/window.ts";
 import { selectEvenly } from "../../generators/select-sites.ts";
 import { emitSeriesWithGaps, timeGrid } from "../../generators/series-emit.ts";
 import type { GeneratorSites } from "../../generators/site-shapes.ts";
@@ -27,6 +28,7 @@ export function energyMeters(ctx: GeneratorContext<GeneratorSites>): Meter[] {
 
 /** The energy anomalies a run injects (a pure function of the context). */
 export function energyAnomalies(ctx: GeneratorContext<GeneratorSites>): GroundTruthAnomaly[] {
+  if (ctx.windowed) return windowAnomalies(ctx, energyAnomalies);
   return planEnergyAnomalies(ctx, energyMeters(ctx));
 }
 
@@ -38,6 +40,7 @@ const unique = (xs: readonly string[]) => [...new Set(xs)].sort();
  * for (const batch of generateEnergy(makeContext({ preset: "tiny", seed: 1 }))) write(batch);
  */
 export function* generateEnergy(ctx: GeneratorContext<GeneratorSites>): Generator<ColumnBatch> {
+  if (ctx.windowed) return yield* generateInBlocks(ctx, generateEnergy);
   const meters = energyMeters(ctx);
   const planned = planEnergyAnomalies(ctx, meters);
   recordAnomalies(ctx.groundTruth, planned);
@@ -50,7 +53,7 @@ export function* generateEnergy(ctx: GeneratorContext<GeneratorSites>): Generato
   });
   const value = new Float64Array(grid.length);
   for (const [i, meter] of meters.entries()) {
-    fillMeterSeries(value, meter, ctx.seed, ctx.start, run);
+    fillMeterSeries(value, meter, ctx.seed, ctx.start, run, ctx.block);
     const mine = planned.filter((a) => a.site_id === meter.id);
     const gaps: [number, number][] = [];
     for (const a of mine) {

@@ -13,7 +13,7 @@ import { rngFor } from "../../generators/random.ts";
 import { runDays } from "../../generators/run-days.ts";
 import { selectEvenly } from "../../generators/select-sites.ts";
 import type { GeneratorSites } from "../../generators/site-shapes.ts";
-import { dateOfDay, dayOfDate, nextMonthStartDay } from "../../generators/time.ts";
+import { dateOfDay, dayOfDate, dayStart, localDay, nextMonthStartDay } from "../../generators/time.ts";
 import type { GeneratorContext } from "../../generators/types.ts";
 import { CONSUMER_UNITS, exchangeCatalog, type CatalogItem } from "./generate-catalog.ts";
 
@@ -31,11 +31,16 @@ export function exchangeItems(ctx: GeneratorContext<GeneratorSites>): CatalogIte
 }
 
 /**
- * Generates the exchange stream, day by day.
+ * Generates the exchange stream, day by day; a window context yields the days that start in it.
  * @example
  * const batches = [...generateExchange(makeContext({ preset: "demo", seed: 1 }))];
  */
 export function* generateExchange(ctx: GeneratorContext<GeneratorSites>): Generator<ColumnBatch> {
+  if (ctx.windowed) {
+    const start = dayStart(localDay(ctx.start - 1) + 1);
+    if (start < ctx.end) yield* generateExchange({ ...ctx, start, windowed: false });
+    return;
+  }
   const items = exchangeItems(ctx);
   const run = runDays(ctx.seed, ctx.start, ctx.end);
   const b = new BatchBuilder(exchange, ctx.batchSize, {

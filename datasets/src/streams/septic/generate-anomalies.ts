@@ -3,14 +3,16 @@
  * or a missed pump-out), a sensor stuck on one reading, and monitors that send nothing.
  */
 import { anomalyId, drawSpan } from "../../generators/anomaly-plan.ts";
-import { presetOf } from "../../generators/presets.ts";
-import { rngFor } from "../../generators/random.ts";
+import { anomalyCounts, anomalyRng, planIds } from "../../generators/live-anomalies.ts";
 import type { SiteShape } from "../../generators/site-shapes.ts";
 import { DAY_MS, HOUR_MS } from "../../generators/time.ts";
 import type { GeneratorContext, GroundTruthAnomaly } from "../../generators/types.ts";
 
 /** 5 minutes, the septic grain. */
 export const SEPTIC_STEP_MS = 5 * 60_000;
+
+/** A live tank's delay from crossing 90 % to its pump-out: a 24th of the preset's 1–3 days. */
+const pumpedLive = (ms: number) => Math.round(ms / 24 / SEPTIC_STEP_MS) * SEPTIC_STEP_MS;
 
 /**
  * Plans the septic anomalies of a run, each on a different monitor. A filling tank's span runs
@@ -21,8 +23,8 @@ export function planSepticAnomalies(
   ctx: GeneratorContext<unknown>,
   monitors: readonly SiteShape[],
 ): GroundTruthAnomaly[] {
-  const counts = presetOf(ctx.preset).anomalies.septic;
-  const rng = rngFor(ctx.seed, "septic", "anomalies");
+  const counts = anomalyCounts(ctx).septic;
+  const rng = anomalyRng(ctx, "septic");
   const long = ctx.end - ctx.start > 7 * DAY_MS;
   const order = rng.sample(monitors.length, monitors.length);
   const out: GroundTruthAnomaly[] = [];
@@ -51,7 +53,11 @@ export function planSepticAnomalies(
       stream: "septic",
       site_id: m.id,
       start: onset,
-      end: Math.min(ctx.end, long ? pumped : ctx.end),
+      // A live day's tank is pumped out 1–3 hours after crossing (a preset's short run: never).
+      end: Math.min(
+        ctx.end,
+        long ? pumped : ctx.block === undefined ? ctx.end : cross + pumpedLive(pumped - cross),
+      ),
       details: { crosses_90_at: cross },
     });
   }
@@ -87,5 +93,5 @@ export function planSepticAnomalies(
       ...span,
     });
   }
-  return out;
+  return planIds(ctx, out);
 }

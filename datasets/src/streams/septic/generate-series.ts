@@ -6,6 +6,7 @@
  * spike while pumping stirs the sludge; H2S tracks methane.
  */
 import { loadShape } from "../../generators/cycles.ts";
+import { blockLabels } from "../../generators/live-anomalies.ts";
 import { rngFor } from "../../generators/random.ts";
 import type { RunDays } from "../../generators/run-days.ts";
 import { HOUR_MS, localDay, localTimeOfDay } from "../../generators/time.ts";
@@ -24,6 +25,17 @@ const PER_DAY = 288;
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
 
+/**
+ * A live day's starting level: the tank climbs from ~8 % to its ~81 % pump-out level in
+ * `73 / (perStep · 288)` days and starts over, at a phase of its own.
+ */
+function cycleLevel(seed: number, id: string, perStep: number, day: number): number {
+  const perDay = perStep * PER_DAY;
+  const cycleDays = 73 / perDay;
+  const phase = rngFor(seed, "septic", id, "phase").next() * cycleDays;
+  return 8 + ((day + phase) % cycleDays) * perDay;
+}
+
 /** Household use per 5-minute slot (mean 1), from the residential load shape. */
 const USE = Float64Array.from(
   { length: PER_DAY },
@@ -33,7 +45,8 @@ const USE = Float64Array.from(
 /**
  * Simulates a monitor over the grid `start + i·5 min`. `filling` is the monitor's tank_filling
  * anomaly, if any: no pump-out from its start to its end, and a climb that crosses 90 % at
- * `details.crosses_90_at`.
+ * `details.crosses_90_at`. `block` (a live day's index) seeds the day's randomness and starts
+ * the level where the tank's fill-and-pump cycle puts it that day, so days join up roughly.
  */
 export function fillSepticSeries(
   out: SepticSeries,
@@ -42,14 +55,17 @@ export function fillSepticSeries(
   start: number,
   run: RunDays,
   filling?: GroundTruthAnomaly,
+  block?: number,
 ): void {
-  const rng = rngFor(seed, "septic", id);
+  const tank = rngFor(seed, "septic", id);
   const n = out.level.length;
-  const perStep = 75 / rng.range(6, 24) / PER_DAY; // % of depth per step at mean use
-  const gas = rng.range(3, 9);
-  const sulphide = rng.range(0.15, 0.4);
-  let threshold = rng.range(76, 86);
-  let level = rng.range(10, 80);
+  const perStep = 75 / tank.range(6, 24) / PER_DAY; // % of depth per step at mean use
+  const gas = tank.range(3, 9);
+  const sulphide = tank.range(0.15, 0.4);
+  let threshold = tank.range(76, 86);
+  let level = tank.range(10, 80);
+  const rng = block === undefined ? tank : rngFor(seed, "septic", id, ...blockLabels({ block }));
+  if (block !== undefined) level = cycleLevel(seed, id, perStep, localDay(start));
   let pumpLeft = 0;
   let pumpDrop = 0;
   let stir = 0;

@@ -8,6 +8,7 @@ import { recordAnomalies, spanIndices } from "../../generators/anomaly-plan.ts";
 import { BatchBuilder } from "../../generators/batch-builder.ts";
 import { presetOf } from "../../generators/presets.ts";
 import { runDays } from "../../generators/run-days.ts";
+import { generateInBlocks, windowAnomalies } from "../../generators/window.ts";
 import { selectEvenly } from "../../generators/select-sites.ts";
 import { emitSeriesWithGaps, freeze, timeGrid } from "../../generators/series-emit.ts";
 import type { GeneratorSites, SepticTankShape } from "../../generators/site-shapes.ts";
@@ -22,6 +23,7 @@ export function septicMonitors(ctx: GeneratorContext<GeneratorSites>): SepticTan
 
 /** The septic anomalies a run injects (a pure function of the context). */
 export function septicAnomalies(ctx: GeneratorContext<GeneratorSites>): GroundTruthAnomaly[] {
+  if (ctx.windowed) return windowAnomalies(ctx, septicAnomalies);
   return planSepticAnomalies(ctx, septicMonitors(ctx));
 }
 
@@ -32,6 +34,7 @@ export function septicAnomalies(ctx: GeneratorContext<GeneratorSites>): GroundTr
  * const rows = [...generateSeptic(ctx)].reduce((n, b) => n + b.length, 0);
  */
 export function* generateSeptic(ctx: GeneratorContext<GeneratorSites>): Generator<ColumnBatch> {
+  if (ctx.windowed) return yield* generateInBlocks(ctx, generateSeptic);
   const monitors = septicMonitors(ctx);
   const planned = planSepticAnomalies(ctx, monitors);
   recordAnomalies(ctx.groundTruth, planned);
@@ -57,6 +60,7 @@ export function* generateSeptic(ctx: GeneratorContext<GeneratorSites>): Generato
       ctx.start,
       run,
       mine.find((a) => a.kind === "tank_filling"),
+      ctx.block,
     );
     const gaps: [number, number][] = [];
     for (const a of mine) {

@@ -3,8 +3,7 @@
  * direction for 20–60 minutes, by day) and cameras that send nothing for a while.
  */
 import { anomalyId, drawSpan } from "../../generators/anomaly-plan.ts";
-import { presetOf } from "../../generators/presets.ts";
-import { rngFor } from "../../generators/random.ts";
+import { anomalyCounts, anomalyRng, planIds } from "../../generators/live-anomalies.ts";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "../../generators/time.ts";
 import type { GeneratorContext, GroundTruthAnomaly } from "../../generators/types.ts";
 import type { CountingCamera } from "./generate-cameras.ts";
@@ -14,8 +13,8 @@ export function planTrafficAnomalies(
   ctx: GeneratorContext<unknown>,
   cams: readonly CountingCamera[],
 ): GroundTruthAnomaly[] {
-  const counts = presetOf(ctx.preset).anomalies.traffic;
-  const rng = rngFor(ctx.seed, "traffic", "anomalies");
+  const counts = anomalyCounts(ctx).traffic;
+  const rng = anomalyRng(ctx, "traffic");
   const long = ctx.end - ctx.start > 7 * DAY_MS;
   const busy = cams.filter((c) => c.category !== "scenic" && c.category !== "rural");
   const pool = busy.length > 0 ? busy : cams;
@@ -66,5 +65,5 @@ export function planTrafficAnomalies(
       break;
     }
   }
-  return out;
+  return planIds(ctx, out);
 }

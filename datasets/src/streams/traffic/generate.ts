@@ -10,7 +10,9 @@ import { recordAnomalies } from "../../generators/anomaly-plan.ts";
 import { BatchBuilder } from "../../generators/batch-builder.ts";
 import { presetOf } from "../../generators/presets.ts";
 import { rngFor } from "../../generators/random.ts";
+import { blockLabels } from "../../generators/live-anomalies.ts";
 import { runDays } from "../../generators/run-days.ts";
+import { generateInBlocks, windowAnomalies } from "../../generators/window.ts";
 import type { GeneratorSites } from "../../generators/site-shapes.ts";
 import { MINUTE_MS, localDay, localTimeOfDay } from "../../generators/time.ts";
 import { MINUTES_PER_DAY, trafficDayFactor, trafficShape } from "../../generators/traffic-cycles.ts";
@@ -27,6 +29,7 @@ export function trafficCameras(ctx: GeneratorContext<GeneratorSites>): CountingC
 
 /** The traffic anomalies a run injects (a pure function of the context). */
 export function trafficAnomalies(ctx: GeneratorContext<GeneratorSites>): GroundTruthAnomaly[] {
+  if (ctx.windowed) return windowAnomalies(ctx, trafficAnomalies);
   return planTrafficAnomalies(ctx, trafficCameras(ctx));
 }
 
@@ -43,6 +46,7 @@ const SWING = Float64Array.from(
  * const batches = [...generateTraffic(makeContext({ preset: "tiny", seed: 1 }))];
  */
 export function* generateTraffic(ctx: GeneratorContext<GeneratorSites>): Generator<ColumnBatch> {
+  if (ctx.windowed) return yield* generateInBlocks(ctx, generateTraffic);
   const cams = trafficCameras(ctx);
   const planned = planTrafficAnomalies(ctx, cams);
   recordAnomalies(ctx.groundTruth, planned);
@@ -64,7 +68,7 @@ export function* generateTraffic(ctx: GeneratorContext<GeneratorSites>): Generat
   const minutes = Math.ceil((ctx.end - ctx.start) / MINUTE_MS);
   const lambda = new Float64Array(6);
   for (const [ci, cam] of cams.entries()) {
-    const rng = rngFor(ctx.seed, "traffic", cam.camera.id, "counts");
+    const rng = rngFor(ctx.seed, "traffic", cam.camera.id, "counts", ...blockLabels(ctx));
     const mine = planned.filter((a) => a.site_id === cam.camera.id);
     const gaps = mine.filter((a) => a.kind === "data_gap");
     const jams = mine.filter((a) => a.kind === "traffic_jam");
