@@ -21,7 +21,11 @@ export interface SeasonalOutlierOptions extends TimeRange {
   readonly minHistory?: number;
   /** Robust score that flags a reading (default 6). */
   readonly threshold?: number;
-  /** Floors on the robust scale (default abs 1e-6, rel 0.15 of the median). */
+  /**
+   * Floors on the robust scale (default abs 0.003 — three register steps of 0.001 in the native
+   * unit, so that a 4-litre-a-quarter water account is not scored on its rounding — and rel 0.15
+   * of the median, so that ordinary day-to-day swings and seasonal ramps stay below 6).
+   */
   readonly floor?: ScaleFloor;
   /** Which side counts: excess only (default), deficit only, or both. */
   readonly direction?: "high" | "low" | "both";
@@ -50,7 +54,7 @@ export async function detectSeasonalOutliers(
 ): Promise<DetectedAnomaly[]> {
   const { siteColumn, stepMs } = STREAM_GRIDS[options.stream];
   const weeks = Math.max(1, Math.floor(options.windowWeeks ?? 4));
-  const floor = options.floor ?? { abs: 1e-6, rel: 0.15 };
+  const floor = options.floor ?? { abs: 0.003, rel: 0.15 };
   const threshold = options.threshold ?? 6;
   const direction = options.direction ?? "high";
   const table = quoteIdent(options.stream);
