@@ -1,20 +1,14 @@
 import type { Severity } from "@citybrain/datasets";
 import { formatDateTimeZh } from "../format/index.ts";
 import type { AlertRule, AlertRules, AnomalyRule, OfflineRule, ThresholdRule } from "./alert-rule-config.ts";
-import { alertId } from "./alert-id.ts";
 import { anomalyMessage, offlineMessage, thresholdMessage } from "./alert-message.ts";
-import { SEVERITY_RANK, type AlertRow, type AlertSource, type Reading } from "./alert-row.ts";
+import { SEVERITY_RANK, type AlertRow, type Reading } from "./alert-row.ts";
+import { anomalySeverity, type AnomalyEpisode } from "./anomaly-episode.ts";
 import { defaultAlertRules } from "./default-alert-rules.ts";
+import { newAlertRow, type SiteLocation } from "./new-alert-row.ts";
 import { OfflineWatch } from "./offline-watch.ts";
 import { IDLE, stepHysteresis, type HysteresisState } from "./threshold-hysteresis.ts";
 import { transitionAlert, AlertTransitionError, type AlertAction } from "./transition-alert.ts";
-
-/** Where a site is, for alerts raised without a reading (offline, anomalies). */
-export interface SiteLocation {
-  readonly town_code?: string | null;
-  readonly lon?: number | null;
-  readonly lat?: number | null;
-}
 
 /** Options of {@link AlertEngine}. */
 export interface AlertEngineOptions {
@@ -22,16 +16,6 @@ export interface AlertEngineOptions {
   readonly rules?: AlertRules;
   /** Looks up a site's town and position when a reading does not carry them. */
   readonly locate?: (siteId: string) => SiteLocation | undefined;
-}
-
-/** A detector episode, as {@link AlertEngine.pushAnomaly} needs it. */
-export interface AnomalyEpisode {
-  readonly kind: string;
-  readonly stream: string;
-  readonly site_id: string;
-  readonly start: number;
-  readonly end: number;
-  readonly score: number;
 }
 
 interface Active {
@@ -110,9 +94,7 @@ export class AlertEngine {
   pushAnomaly(episode: AnomalyEpisode, options: { readonly ongoing?: boolean } = {}): AlertRow[] {
     const out: AlertRow[] = [];
     for (const rule of this.#anomalies) {
-      if (rule.source !== episode.stream || !rule.anomalyKinds.includes(episode.kind)) continue;
-      const level = rule.levels.findLastIndex((l) => episode.score >= l.score);
-      const severity = rule.levels[level]?.severity;
+      const severity = anomalySeverity(rule, episode);
       if (!severity) continue;
       const message = anomalyMessage(rule, episode.site_id, episode.kind, episode.score);
       const active = this.#active.get(key(rule, episode.site_id));
@@ -180,23 +162,7 @@ export class AlertEngine {
     message: string,
     at?: Reading,
   ): AlertRow {
-    const loc = this.#locate(siteId);
-    return {
-      alert_id: alertId(rule.id, siteId, start),
-      ts: start,
-      source: rule.source as AlertSource,
-      rule: rule.id,
-      severity,
-      site_id: siteId,
-      town_code: at?.town_code ?? loc?.town_code ?? null,
-      lon: at?.lon ?? loc?.lon ?? null,
-      lat: at?.lat ?? loc?.lat ?? null,
-      message,
-      evidence: null,
-      status: "open",
-      updated_at: start,
-      actor: null,
-    };
+    return newAlertRow(rule, siteId, start, severity, message, [at, this.#locate(siteId)]);
   }
 
   #update(active: Active, change: Partial<AlertRow>, at: number): AlertRow {

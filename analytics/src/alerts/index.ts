@@ -1,5 +1,9 @@
 export { AlertEngine } from "./alert-engine.ts";
-export type { AlertEngineOptions, AnomalyEpisode, SiteLocation } from "./alert-engine.ts";
+export type { AlertEngineOptions } from "./alert-engine.ts";
+export { anomalySeverity } from "./anomaly-episode.ts";
+export type { AnomalyEpisode } from "./anomaly-episode.ts";
+export { newAlertRow } from "./new-alert-row.ts";
+export type { SiteLocation } from "./new-alert-row.ts";
 export { alertId } from "./alert-id.ts";
 export { ANOMALY_KIND_ZH, anomalyMessage, offlineMessage, thresholdMessage } from "./alert-message.ts";
 export { SEVERITY_RANK, SEVERITY_ZH } from "./alert-row.ts";
