@@ -25,6 +25,24 @@ export {
 export type { ConvertedModel, TfjsGraph } from "./convert/index.ts";
 export { CENTERNET_ROW, YOLO_INPUT, classWiseNms, decodeCenternet, decodeYolo } from "./decoders/index.ts";
 export type { Detection, RawTensor, YoloDecodeOptions } from "./decoders/index.ts";
+export {
+  VisionConfigError,
+  cameraConfigSchema,
+  loadVisionConfig,
+  parseCameraConfig,
+  parseVisionConfig,
+  visionConfigSchema,
+} from "./config/index.ts";
+export type {
+  CameraConfig,
+  CameraConfigInput,
+  LineConfig,
+  SourceConfig,
+  VisionConfig,
+  VisionConfigInput,
+  ZoneConfig,
+  ZoneRule,
+} from "./config/index.ts";
 export { LineCounter, ZoneMonitor, anchorPoint } from "./counting/index.ts";
 export type {
   Anchor,
@@ -69,6 +87,34 @@ export type {
   TensorLayout,
   Thresholds,
 } from "./models/index.ts";
+export {
+  CameraPipeline,
+  FrameAnalyser,
+  FrameMailbox,
+  MinuteCounts,
+  RULE_IDS,
+  TRAFFIC_CLASS_ZH,
+  TrackHistory,
+  VEHICLE_CLASSES,
+  ZoneRules,
+  alertId,
+  alertMessage,
+  alertRow,
+  trafficClassOf,
+} from "./pipeline/index.ts";
+export type {
+  AlertRow,
+  BatchInfo,
+  CameraHealth,
+  CameraPipelineOptions,
+  CountedLineCrossing,
+  EvidenceSink,
+  FrameResult,
+  OverloadPolicy,
+  RuleEvent,
+  Scene,
+  TrafficRow,
+} from "./pipeline/index.ts";
 export { OcrEngine, ctcGreedyDecode, dbPostprocess, parsePlate } from "./ocr/index.ts";
 export type { CtcResult, DbOptions, OcrOptions, TextLine, TextRegion } from "./ocr/index.ts";
 export { boxToSource, letterbox, rgbToTensor } from "./preprocess/index.ts";
