@@ -44,6 +44,8 @@ export type {
   ZoneRule,
 } from "./config/index.ts";
 export { LineCounter, ZoneMonitor, anchorPoint } from "./counting/index.ts";
+export { EvidenceStore, annotateScene, escapeXml, sceneOverlaySvg } from "./evidence/index.ts";
+export type { AnnotateOptions, EvidenceStoreOptions } from "./evidence/index.ts";
 export type {
   Anchor,
   CountingLine,

@@ -65,7 +65,7 @@ const line = z
     names: z
       .object({ leftToRight: z.string().min(1), rightToLeft: z.string().min(1) })
       .strict()
-      .default({ leftToRight: "left-to-right", rightToLeft: "right-to-left" }),
+      .optional(),
     /** Which crossing direction is the traffic stream's `up` (上行); the other is `down`. */
     up: z.enum(["left-to-right", "right-to-left"]),
     /** Road the line lies on; the camera's road when omitted. */

@@ -1,9 +1,14 @@
 import { alerts, traffic, validateRows } from "@citybrain/datasets";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInProcessBackend } from "../backend/in-process-backend.ts";
 import type { InferenceBackend } from "../backend/inference-backend.ts";
 import { parseCameraConfig } from "../config/parse-vision-config.ts";
 import { ensureCenternetOnnx } from "../convert/ensure-centernet-onnx.ts";
+import { EvidenceStore } from "../evidence/evidence-store.ts";
 import type { AlertRow } from "../pipeline/alert-rows.ts";
 import { CameraPipeline } from "../pipeline/camera-pipeline.ts";
 import type { TrafficRow } from "../pipeline/minute-counts.ts";
@@ -67,10 +72,12 @@ describe("vtest.avi through CameraPipeline", () => {
     });
     const trafficRows: TrafficRow[] = [];
     const alertRows: AlertRow[] = [];
+    const evidence = new EvidenceStore({ dir: await mkdtemp(join(tmpdir(), "vtest-evidence-")) });
     const pipeline = new CameraPipeline({
       camera,
       source,
       backend,
+      evidence,
       overload: "block",
       onTraffic: (rows) => void trafficRows.push(...rows),
       onAlert: (rows) => void alertRows.push(...rows),
@@ -90,5 +97,12 @@ describe("vtest.avi through CameraPipeline", () => {
     for (const row of stopped)
       expect(row.message).toMatch(/^测试广场（CAM-TEST）楼前停车带：(小汽车|货车)异常停驶，已静止 5 秒/);
     expect(validateRows(alerts, alertRows).errors).toEqual([]);
+    // Every alert has its annotated snapshot on disk.
+    for (const row of alertRows) {
+      expect(row.evidence).toBe(`vision-evidence/${row.alert_id}.jpg`);
+      const meta = await sharp(evidence.pathOf(row.evidence ?? "")).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(["jpeg", 768, 576]);
+    }
+    if (process.env.VISION_KEEP_EVIDENCE) console.log(evidence.dir, alertRows);
   });
 });
