@@ -23,17 +23,21 @@ export async function createChecked(
   rawSelect: string,
 ): Promise<void> {
   const entries = Object.entries(def.fields);
-  const typed = entries.map(
-    ([name, f]) => `${castSql(f, rawCol(name))}::${duckType(f.kind)} AS ${quoteIdent(name)}`,
+  // Each value is cast once (inner query); the checks read the cast.
+  const casts = entries.map(
+    ([name, f], i) => `(${castSql(f, rawCol(name))})::${duckType(f.kind)} AS __t${i}`,
   );
-  const errs = entries.map(([name, f]) => `{'field': '${name}', 'message': ${errorSql(f, rawCol(name))}}`);
+  const typed = entries.map(([name], i) => `raw.__t${i} AS ${quoteIdent(name)}`);
+  const errs = entries.map(
+    ([name, f], i) => `{'field': '${name}', 'message': ${errorSql(f, rawCol(name), `raw.__t${i}`)}}`,
+  );
   const unknown = `list_transform(raw.__unknown, k -> {'field': k, 'message': 'unknown field for stream "${def.name}"'})`;
   const record = `to_json(struct_pack(${entries.map(([n]) => `${quoteIdent(n)} := ${rawCol(n)}`).join(", ")}))`;
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE checked AS
      SELECT ${typed.join(", ")}, raw.__row AS __row, __errs, CASE WHEN len(__errs) > 0 THEN ${record} END AS __record
      FROM (SELECT *, list_concat(list_filter([${errs.join(", ")}], e -> e.message IS NOT NULL), ${unknown}) AS __errs
-           FROM (${rawSelect}) raw) raw`,
+           FROM (SELECT *, ${casts.join(", ")} FROM (${rawSelect}) raw) raw) raw`,
   );
 }
 
@@ -56,10 +60,10 @@ export async function checkedErrors(conn: DuckDBConnection): Promise<RawCheck> {
   return { errors, badRows: bad ?? 0, totalRows: total ?? 0 };
 }
 
-/** The typed good rows of `checked`, in file order, as a SELECT. */
+/** The typed good rows of `checked` with their record number `__row`, as a SELECT. */
 export function goodRowsSql(def: StreamDef): string {
   const cols = Object.keys(def.fields).map(quoteIdent).join(", ");
-  return `SELECT ${cols} FROM checked WHERE len(__errs) = 0 ORDER BY __row`;
+  return `SELECT ${cols}, __row FROM checked WHERE len(__errs) = 0`;
 }
 
 /** Copies bad rows of `checked` with their errors into the quarantine table. */
@@ -70,7 +74,7 @@ export async function quarantineBadRows(
 ): Promise<void> {
   await conn.run(
     `INSERT INTO quarantine
-     SELECT ?, ?, __row, __record, to_json(list_transform(__errs, e -> e.field || ': ' || e.message)), now()
+     SELECT ?, ?, __row, __record, to_json(list_transform(__errs, e -> e.field || ': ' || e.message)), now() AT TIME ZONE 'UTC'
      FROM checked WHERE len(__errs) > 0`,
     [batchId, def.name],
   );

@@ -14,50 +14,51 @@ function shown(col: string): string {
   return `CASE WHEN length(${text}) > 60 THEN left(${text}, 57) || '...' ELSE ${text} END`;
 }
 
-const NUMBER = `'^\\s*-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?\\s*$'`;
-const OFFSET = `'(Z|[+-]\\d{2}:?\\d{2})$'`;
 const ISO = `'^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?$'`;
 
-/** Typed value of a VARCHAR column for a field (NULL when empty or invalid). */
+/**
+ * Typed value of a VARCHAR column for a field (NULL when empty or invalid). Timestamps: epoch ms,
+ * or text cast to TIMESTAMPTZ — the store's session time zone is Asia/Shanghai, so text without
+ * an offset is read as Shanghai local time, like the JS validator — then converted to UTC.
+ */
 export function castSql(def: FieldDef, col: string): string {
-  const v = `NULLIF(${col}, '')`;
+  const v = `NULLIF(trim(${col}), '')`;
   switch (def.kind) {
     case "timestamp":
-      // Epoch ms, ISO with an offset (→ UTC), or ISO without one (Asia/Shanghai local → UTC).
-      return `CASE WHEN regexp_full_match(${v}, ${NUMBER}) THEN make_timestamp(round(${v}::DOUBLE * 1000)::BIGINT)
-        WHEN NOT regexp_full_match(trim(${v}), ${ISO}) THEN NULL
-        WHEN regexp_matches(trim(${v}), ${OFFSET}) THEN (TRY_CAST(trim(${v}) AS TIMESTAMPTZ) AT TIME ZONE 'UTC')
-        ELSE TRY_CAST(trim(${v}) AS TIMESTAMP) - INTERVAL 8 HOUR END`;
+      return `CASE WHEN TRY_CAST(${v} AS DOUBLE) IS NOT NULL THEN make_timestamp(round(${v}::DOUBLE * 1000)::BIGINT)
+        WHEN regexp_full_match(${v}, ${ISO}) THEN TRY_CAST(${v} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' END`;
     case "date":
       return `CASE WHEN regexp_full_match(${v}, '^\\d{4}-\\d{2}-\\d{2}$') THEN TRY_CAST(${v} AS DATE) END`;
     case "int":
-      return `CASE WHEN TRY_CAST(trim(${v}) AS DOUBLE) = floor(TRY_CAST(trim(${v}) AS DOUBLE)) THEN TRY_CAST(TRY_CAST(trim(${v}) AS DOUBLE) AS INTEGER) END`;
+      return `CASE WHEN TRY_CAST(${v} AS DOUBLE) = floor(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(TRY_CAST(${v} AS DOUBLE) AS INTEGER) END`;
     case "float":
-      return `CASE WHEN regexp_full_match(${v}, ${NUMBER}) THEN TRY_CAST(trim(${v}) AS DOUBLE) END`;
+      return `CASE WHEN isfinite(TRY_CAST(${v} AS DOUBLE)) THEN TRY_CAST(${v} AS DOUBLE) END`;
     case "bool":
       return `CASE lower(${v}) WHEN 'true' THEN TRUE WHEN '1' THEN TRUE WHEN 'false' THEN FALSE WHEN '0' THEN FALSE END`;
     case "string":
     case "enum":
-      return v;
+      return `NULLIF(${col}, '')`;
   }
 }
 
-/** An error message for a VARCHAR column's value under a field, or NULL when it is valid. */
-export function errorSql(def: FieldDef, col: string): string {
+/**
+ * An error message for a field, or NULL when valid: `col` is the input text, `typed` the column
+ * holding {@link castSql} of it (computed once, referenced here).
+ */
+export function errorSql(def: FieldDef, col: string, typed: string): string {
   const v = `NULLIF(${col}, '')`;
   const got = (expected: string) => `${lit(`expected ${expected}, got `)} || ${shown(col)}`;
   const missing = def.nullable ? "NULL" : lit(`expected a value (${def.doc}), got nothing`);
-  const typed = castSql(def, col);
   let check: string;
   switch (def.kind) {
     case "timestamp":
-      check = `WHEN (${typed}) IS NULL THEN ${got("ISO-8601 time")}`;
+      check = `WHEN ${typed} IS NULL THEN ${got("ISO-8601 time")}`;
       break;
     case "date":
-      check = `WHEN (${typed}) IS NULL THEN ${got("a date YYYY-MM-DD")}`;
+      check = `WHEN ${typed} IS NULL THEN ${got("a date YYYY-MM-DD")}`;
       break;
     case "bool":
-      check = `WHEN (${typed}) IS NULL THEN ${got("true or false")}`;
+      check = `WHEN ${typed} IS NULL THEN ${got("true or false")}`;
       break;
     case "enum":
       check = `WHEN ${v} NOT IN (${(def.values ?? []).map(lit).join(", ")}) THEN ${got(`one of ${def.values?.join("|")}`)}`;
@@ -71,11 +72,10 @@ export function errorSql(def: FieldDef, col: string): string {
     case "float": {
       const unit = def.unit ? ` ${def.unit}` : "";
       const what = def.kind === "int" ? "an integer" : "a number";
-      const n = `TRY_CAST(trim(${v}) AS DOUBLE)`;
       check = [
-        `WHEN (${typed}) IS NULL OR NOT isfinite(${n}) THEN ${got(what)}`,
-        def.min !== undefined ? `WHEN ${n} < ${def.min} THEN ${got(`a number ≥ ${def.min}${unit}`)}` : "",
-        def.max !== undefined ? `WHEN ${n} > ${def.max} THEN ${got(`a number ≤ ${def.max}${unit}`)}` : "",
+        `WHEN ${typed} IS NULL THEN ${got(what)}`,
+        def.min !== undefined ? `WHEN ${typed} < ${def.min} THEN ${got(`a number ≥ ${def.min}${unit}`)}` : "",
+        def.max !== undefined ? `WHEN ${typed} > ${def.max} THEN ${got(`a number ≤ ${def.max}${unit}`)}` : "",
       ].join(" ");
       break;
     }

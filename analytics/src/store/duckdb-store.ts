@@ -12,7 +12,7 @@ import { appendRows, timeRangeOf } from "./append-rows.ts";
 import { queryToArrow } from "./arrow-from-duckdb.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { Serial } from "./serial.ts";
-import { upsertFromStage } from "./upsert.ts";
+import { upsertRows } from "./upsert.ts";
 import { rawSelectSql, type SqlReadableFormat } from "../ingest/file-reader-sql.ts";
 import { checkedErrors, createChecked, goodRowsSql, quarantineBadRows } from "../ingest/ingest-file-sql.ts";
 import { createRollups, rebuildRollups, refreshRollups } from "../rollup/refresh.ts";
@@ -60,7 +60,10 @@ export class DuckDBStore implements Store {
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     const instance = await DuckDBInstance.create(options.path, config);
-    const store = new DuckDBStore(instance, await instance.connect(), options.rollups ?? DEFAULT_ROLLUPS);
+    const conn = await instance.connect();
+    // Text times without an offset are Asia/Shanghai (see parseTime); stored times are UTC TIMESTAMPs.
+    await conn.run("SET TimeZone = 'Asia/Shanghai'");
+    const store = new DuckDBStore(instance, conn, options.rollups ?? DEFAULT_ROLLUPS);
     await store.migrate();
     return store;
   }
@@ -76,7 +79,10 @@ export class DuckDBStore implements Store {
         if (applied.has(m.version)) continue;
         await this.#transaction(async () => {
           for (const sql of m.sql) await this.conn.run(sql);
-          await this.conn.run("INSERT INTO schema_migrations VALUES (?, ?, now())", [m.version, m.name]);
+          await this.conn.run("INSERT INTO schema_migrations VALUES (?, ?, (now() AT TIME ZONE 'UTC'))", [
+            m.version,
+            m.name,
+          ]);
         });
       }
       await createRollups(this.conn, this.rollups);
@@ -124,14 +130,14 @@ export class DuckDBStore implements Store {
         const appender = await this.conn.createAppender(stage, "main", "temp");
         appendRows(appender, def.fields, checked.rows);
         appender.closeSync();
-        await upsertFromStage(this.conn, def, stage, timeRange);
+        await upsertRows(this.conn, def, `SELECT *, rowid AS __ord FROM ${stage}`, "__ord", timeRange);
         await this.conn.run(`DROP TABLE ${stage}`);
         if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
         const badRows = new Map<number, string[]>();
         for (const e of checked.errors)
           badRows.set(e.row, [...(badRows.get(e.row) ?? []), `${e.field}: ${e.message}`]);
         for (const [row, errs] of badRows) {
-          await this.conn.run("INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, now())", [
+          await this.conn.run("INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, (now() AT TIME ZONE 'UTC'))", [
             options.batchId,
             stream,
             row,
@@ -159,7 +165,7 @@ export class DuckDBStore implements Store {
     range: readonly [number, number] | null,
   ): Promise<void> {
     await this.conn.run(
-      "INSERT INTO ingest_batches VALUES (?, ?, ?, ?, make_timestamp(?::BIGINT * 1000), make_timestamp(?::BIGINT * 1000), now())",
+      "INSERT INTO ingest_batches VALUES (?, ?, ?, ?, make_timestamp(?::BIGINT * 1000), make_timestamp(?::BIGINT * 1000), (now() AT TIME ZONE 'UTC'))",
       [
         batchId,
         stream,
@@ -194,17 +200,14 @@ export class DuckDBStore implements Store {
         await createChecked(this.conn, def, await rawSelectSql(this.conn, def, file, format));
         const check = await checkedErrors(this.conn);
         if (check.badRows > 0 && policy === "reject") throw new ValidationError(stream, check.errors);
-        const stage = `stage_${stream}`;
-        await this.conn.run(`CREATE OR REPLACE TEMP TABLE ${stage} AS ${goodRowsSql(def)}`);
         if (check.badRows > 0) await quarantineBadRows(this.conn, def, options.batchId);
         const time = quoteIdent(def.timeField);
         const stats = await this.conn.runAndReadAll(
-          `SELECT epoch_ms(min(${time})::TIMESTAMP), epoch_ms(max(${time})::TIMESTAMP) FROM ${stage}`,
+          `SELECT epoch_ms(min(${time})::TIMESTAMP), epoch_ms(max(${time})::TIMESTAMP) FROM checked WHERE len(__errs) = 0`,
         );
         const [lo, hi] = (stats.getRows()[0] ?? []).map((v) => (v === null ? null : Number(v)));
         const timeRange = lo != null && hi != null ? ([lo, hi] as const) : null;
-        await upsertFromStage(this.conn, def, stage, timeRange);
-        await this.conn.run(`DROP TABLE ${stage}`);
+        await upsertRows(this.conn, def, goodRowsSql(def), "__row", timeRange);
         await this.conn.run("DROP TABLE checked");
         if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
         const accepted = check.totalRows - check.badRows;
@@ -235,12 +238,13 @@ export class DuckDBStore implements Store {
           `SELECT count(*), epoch_ms(min(${time})::TIMESTAMP), epoch_ms(max(${time})::TIMESTAMP) FROM read_parquet([${list}])`,
         );
         const [n, lo, hi] = (stats.getRows()[0] ?? []).map((v) => (v === null ? null : Number(v)));
-        const stage = `stage_${stream}`;
-        await this.conn.run(
-          `CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT ${cols} FROM read_parquet([${list}])`,
+        await upsertRows(
+          this.conn,
+          def,
+          `SELECT ${cols}, file_row_number AS __ord FROM read_parquet([${list}], file_row_number = true)`,
+          "__ord",
+          lo != null && hi != null ? [lo, hi] : null,
         );
-        await upsertFromStage(this.conn, def, stage, lo != null && hi != null ? [lo, hi] : null);
-        await this.conn.run(`DROP TABLE ${stage}`);
         const timeRange = lo != null && hi != null ? ([lo, hi] as const) : null;
         if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
         await this.#recordBatch(options.batchId, stream, n ?? 0, 0, timeRange);

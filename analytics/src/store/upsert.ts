@@ -2,35 +2,48 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdent, type StreamDef } from "@citybrain/datasets";
 
 /**
- * Moves a staged batch into its stream table with natural-key semantics: the last row of a key
- * within the batch wins, and it replaces any stored row with the same key. When the key holds
- * the time field, the delete is limited to the batch's time range so DuckDB prunes by zone maps.
+ * Moves a batch into its stream table with natural-key semantics: the last row of a key within
+ * the batch wins (by `orderExpr`, the input order), and it replaces any stored row with the same
+ * key. Rows are written sorted by time so DuckDB's zone maps can prune later range queries; when
+ * the key holds the time field, the delete is limited to the batch's time range.
+ * @param source a SELECT yielding the stream's columns (and whatever `orderExpr` reads).
  */
-export async function upsertFromStage(
+export async function upsertRows(
   conn: DuckDBConnection,
   def: StreamDef,
-  stage: string,
+  source: string,
+  orderExpr: string,
   range: readonly [number, number] | null,
 ): Promise<void> {
   const table = quoteIdent(def.name);
   const keys = def.key.map(quoteIdent);
-  const deduped = `${stage}_dedup`;
-  await conn.run(
-    `CREATE OR REPLACE TEMP TABLE ${deduped} AS SELECT * FROM ${stage}
-     QUALIFY row_number() OVER (PARTITION BY ${keys.join(", ")} ORDER BY rowid DESC) = 1`,
+  const cols = Object.keys(def.fields).map(quoteIdent).join(", ");
+  const time = quoteIdent(def.timeField);
+  const dup = await conn.runAndReadAll(
+    `SELECT count(*) FROM (SELECT 1 FROM (${source}) s GROUP BY ${keys.join(", ")} HAVING count(*) > 1)`,
   );
-  const match = keys.map((k) => `${table}.${k} = s.${k}`).join(" AND ");
+  const hasDuplicates = Number(dup.getRowsJS()[0]?.[0] ?? 0) > 0;
+  const rows = hasDuplicates
+    ? `SELECT ${cols} FROM (${source}) s QUALIFY row_number() OVER (PARTITION BY ${keys.join(", ")} ORDER BY ${orderExpr} DESC) = 1`
+    : `SELECT ${cols} FROM (${source}) s`;
+  await conn.run(`CREATE OR REPLACE TEMP TABLE upsert_rows AS ${rows} ORDER BY ${time}`);
+
   let prune = "";
   if (range && def.key.includes(def.timeField)) {
-    const time = `${table}.${quoteIdent(def.timeField)}`;
     const isDate = def.fields[def.timeField]?.kind === "date";
     const bound = (ms: number) =>
       isDate
         ? `CAST(make_timestamp(${Math.round(ms)}::BIGINT * 1000) AS DATE)`
         : `make_timestamp(${Math.round(ms)}::BIGINT * 1000)`;
-    prune = ` AND ${time} BETWEEN ${bound(range[0])} AND ${bound(range[1])}`;
+    prune = `${table}.${time} BETWEEN ${bound(range[0])} AND ${bound(range[1])}`;
+    // Appends of new data (the common case) have nothing stored in their range: skip the join.
+    const stored = await conn.runAndReadAll(`SELECT 1 FROM ${table} WHERE ${prune} LIMIT 1`);
+    if (stored.currentRowCount === 0) prune = "SKIP";
   }
-  await conn.run(`DELETE FROM ${table} USING ${deduped} s WHERE ${match}${prune}`);
-  await conn.run(`INSERT INTO ${table} SELECT * FROM ${deduped}`);
-  await conn.run(`DROP TABLE ${deduped}`);
+  if (prune !== "SKIP") {
+    const match = keys.map((k) => `${table}.${k} = s.${k}`).join(" AND ");
+    await conn.run(`DELETE FROM ${table} USING upsert_rows s WHERE ${match}${prune ? ` AND ${prune}` : ""}`);
+  }
+  await conn.run(`INSERT INTO ${table} SELECT * FROM upsert_rows`);
+  await conn.run("DROP TABLE upsert_rows");
 }
