@@ -124,9 +124,17 @@ export type { LetterboxGeometry, LetterboxOptions, LetterboxedImage } from "./pr
 export {
   JpegStreamSplitter,
   createFfmpegFrameSource,
+  createHttpSnapshotSource,
   createPushFrameSource,
   ffmpegArgs,
 } from "./sources/index.ts";
-export type { FfmpegSourceOptions, FrameSource, PushFrameSource } from "./sources/index.ts";
+export type {
+  FfmpegSourceOptions,
+  FrameSource,
+  HttpSnapshotSource,
+  HttpSnapshotSourceOptions,
+  PushFrameSource,
+  SourceStatus,
+} from "./sources/index.ts";
 export { IouTracker } from "./tracking/index.ts";
 export type { Track, TrackerOptions } from "./tracking/index.ts";

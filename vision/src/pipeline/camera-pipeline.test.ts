@@ -132,6 +132,35 @@ describe("CameraPipeline", () => {
     expect(pipeline.status()).toMatchObject({ restarts: 2, framesProcessed: 3, state: "ended" });
   });
 
+  it("is offline with the source's own reason while a self-retrying source fails", async () => {
+    let closed = (): void => undefined;
+    const retrying: FrameSource = {
+      cameraId: camera.id,
+      async *frames(): AsyncGenerator<EncodedFrame> {
+        await new Promise<void>((resolve) => (closed = resolve));
+      },
+      async close() {
+        closed();
+      },
+      status: () => ({
+        connected: false,
+        lastError: 'camera "CAM-1": GET http://10.0.0.8/snap.jpg failed: HTTP 401 Unauthorized',
+        consecutiveFailures: 4,
+        reconnects: 0,
+        lastFrameAt: null,
+        framesDelivered: 0,
+      }),
+    };
+    const pipeline = new CameraPipeline({ camera, source: retrying, backend: scriptedBackend(() => []) });
+    pipeline.start();
+    expect(pipeline.status()).toMatchObject({
+      state: "offline",
+      online: false,
+      reason: 'camera "CAM-1": GET http://10.0.0.8/snap.jpg failed: HTTP 401 Unauthorized',
+    });
+    await pipeline.stop();
+  });
+
   it("stops cleanly while waiting for frames", async () => {
     const source = createPushFrameSource({ cameraId: camera.id });
     const pipeline = new CameraPipeline({ camera, source, backend: scriptedBackend(() => []) });

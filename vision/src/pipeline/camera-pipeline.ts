@@ -101,7 +101,19 @@ export class CameraPipeline {
   /** Current health. */
   status(): CameraHealth {
     this.health.dropped = this.mailbox.dropped + this.refused;
-    return this.health.snapshot();
+    const health = this.health.snapshot();
+    // A source that retries by itself (HTTP snapshots) knows why frames stopped before staleness shows it.
+    const source = this.options.source.status?.();
+    if (source && !source.connected && source.lastError && ["starting", "online"].includes(health.state)) {
+      return {
+        ...health,
+        state: "offline",
+        online: false,
+        reason: source.lastError,
+        lastError: source.lastError,
+      };
+    }
+    return health;
   }
 
   /** The newest processed frame and what was found in it (for the annotated live snapshot). */

@@ -1,10 +1,18 @@
 import { readFile } from "node:fs/promises";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { fixturePath } from "../testing/fixtures.ts";
+import { startSnapshotServer } from "../testing/snapshot-server.ts";
 import { createFfmpegFrameSource } from "./ffmpeg/ffmpeg-frame-source.ts";
 import type { FrameSource } from "./frame-source.ts";
+import { createHttpSnapshotSource } from "./http-snapshot/http-snapshot-source.ts";
 import { createPushFrameSource } from "./push/push-frame-source.ts";
+
+/** Servers and the like that a test's source needs, closed after it. */
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
 
 /** Each implementation yields 6 decodable frames of a known size, then ends. */
 const implementations: [string, () => Promise<{ source: FrameSource; width: number }>][] = [
@@ -28,6 +36,26 @@ const implementations: [string, () => Promise<{ source: FrameSource; width: numb
       const image = await readFile(fixturePath("dog.jpg"));
       for (let i = 0; i < 6; i++) source.push(image, 1_000_000 + i * 200);
       source.end();
+      return { source, width: 768 };
+    },
+  ],
+  [
+    "HTTP snapshot from a local server",
+    async () => {
+      const image = await readFile(fixturePath("dog.jpg"));
+      const server = await startSnapshotServer((_req, res) => {
+        res.writeHead(200, { "Content-Type": "image/jpeg" });
+        res.end(image);
+      });
+      cleanups.push(server.close);
+      let clock = 1_000_000 - 200;
+      const source = createHttpSnapshotSource({
+        cameraId: "gate",
+        url: server.url,
+        fps: 25,
+        maxFrames: 6,
+        now: () => (clock += 200),
+      });
       return { source, width: 768 };
     },
   ],

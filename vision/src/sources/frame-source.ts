@@ -1,8 +1,9 @@
 import type { EncodedFrame } from "../backend/inference-backend.ts";
+import type { SourceStatus } from "./source-status.ts";
 
 /**
  * Where a camera's frames come from: a video file or RTSP stream through ffmpeg, frames pushed
- * by the camera, or (later) HTTP snapshots. Implementations share one contract test
+ * by the camera, or HTTP snapshots. Implementations share one contract test
  * (`frame-source-contract.test.ts`).
  */
 export interface FrameSource {
@@ -11,4 +12,6 @@ export interface FrameSource {
   frames(): AsyncIterable<EncodedFrame>;
   /** Stops the source; a running `frames()` loop ends without an error. */
   close(): Promise<void>;
+  /** Connection state of sources that retry by themselves (HTTP snapshots). */
+  status?(): SourceStatus;
 }

@@ -3,3 +3,6 @@ export type { FfmpegSourceOptions } from "./ffmpeg/index.ts";
 export type { FrameSource } from "./frame-source.ts";
 export { createPushFrameSource } from "./push/index.ts";
 export type { PushFrameSource } from "./push/index.ts";
+export { createHttpSnapshotSource } from "./http-snapshot/index.ts";
+export type { HttpSnapshotSource, HttpSnapshotSourceOptions } from "./http-snapshot/index.ts";
+export type { SourceStatus } from "./source-status.ts";
