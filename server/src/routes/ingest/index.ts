@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import {
@@ -17,6 +20,12 @@ export interface IngestRoutesOptions {
   readonly store: Store;
   /** Largest accepted body in bytes (default 64 MiB). */
   readonly maxBytes?: number;
+  /**
+   * Bodies larger than this (bytes; default 1 MiB) of CSV, NDJSON or Parquet are handed to
+   * DuckDB's own readers with validation in SQL (`store.ingestFile`); smaller ones are decoded in
+   * JS. Both apply the same rules with the same messages.
+   */
+  readonly sqlPathBytes?: number;
   /** Called after every committed (non-replayed) batch, e.g. to refresh extracts. */
   readonly onIngested?: (result: IngestResult) => void;
 }
@@ -86,19 +95,23 @@ export function ingestRoutes(options: IngestRoutesOptions): Hono {
           },
         );
       }
-      let records: unknown[];
+      const body = new Uint8Array(await c.req.arrayBuffer());
+      const ingest = async (): Promise<IngestResult> => {
+        const opts = { batchId, onBadRows: policy } as const;
+        if (format !== "arrow" && body.length > (options.sqlPathBytes ?? 1024 * 1024)) {
+          const dir = await mkdtemp(join(tmpdir(), "citybrain-ingest-"));
+          try {
+            const file = join(dir, `body.${format}`);
+            await writeFile(file, body);
+            return await options.store.ingestFile(stream as StreamName, file, format, opts);
+          } finally {
+            await rm(dir, { recursive: true, force: true });
+          }
+        }
+        return options.store.ingest(stream as StreamName, await decodeBody(format, body), opts);
+      };
       try {
-        records = await decodeBody(format, new Uint8Array(await c.req.arrayBuffer()));
-      } catch (e) {
-        if (e instanceof ParseError)
-          return apiError(c, 400, "bad_body", e.message, { format, row: e.row ?? null });
-        throw e;
-      }
-      try {
-        const result = await options.store.ingest(stream as StreamName, records, {
-          batchId,
-          onBadRows: policy,
-        });
+        const result = await ingest();
         if (!result.replayed) options.onIngested?.(result);
         return c.json({
           ...result,
@@ -106,6 +119,8 @@ export function ingestRoutes(options: IngestRoutesOptions): Hono {
           totalErrors: result.errors.length,
         });
       } catch (e) {
+        if (e instanceof ParseError)
+          return apiError(c, 400, "bad_body", e.message, { format, row: e.row ?? null });
         if (e instanceof ValidationError) {
           return apiError(c, 422, "validation_failed", e.message, {
             stream,

@@ -84,3 +84,30 @@ describe("POST /ingest/:stream", () => {
     expect((await post(line(0), nd, "/api/ingest/septic?onBadRows=maybe")).status).toBe(400);
   });
 });
+
+describe("large bodies take the SQL path", () => {
+  it("gives the same answers and errors as the JS path", async () => {
+    const store = await DuckDBStore.open({ path: ":memory:" });
+    const app = new Hono().route("/api", ingestRoutes({ store, sqlPathBytes: 1 }));
+    const body = [line(0), line(1, 120), line(2)].join("\n");
+    const h = { "Content-Type": "application/x-ndjson", "X-Batch-Id": "big-1" };
+    const rejected = await app.request("/api/ingest/septic", { method: "POST", body, headers: h });
+    expect(rejected.status).toBe(422);
+    expect(
+      ((await rejected.json()) as { error: { details: { errors: unknown[] } } }).error.details.errors,
+    ).toEqual([{ row: 2, field: "level_pct", message: "expected a number ≤ 100 %, got 120" }]);
+    const ok = await app.request("/api/ingest/septic?onBadRows=quarantine", {
+      method: "POST",
+      body,
+      headers: h,
+    });
+    expect(await ok.json()).toMatchObject({ accepted: 2, rejected: 1 });
+    const garbage = await app.request("/api/ingest/septic", {
+      method: "POST",
+      body: "{oops",
+      headers: { ...h, "X-Batch-Id": "g" },
+    });
+    expect(garbage.status).toBe(400);
+    await store.close();
+  });
+});
