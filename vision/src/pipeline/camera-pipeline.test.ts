@@ -138,6 +138,7 @@ describe("CameraPipeline", () => {
       cameraId: camera.id,
       async *frames(): AsyncGenerator<EncodedFrame> {
         await new Promise<void>((resolve) => (closed = resolve));
+        yield* []; // ends with no frame once closed
       },
       async close() {
         closed();
