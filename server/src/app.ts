@@ -6,6 +6,7 @@ import { extractRoutes } from "./routes/extracts/index.ts";
 import { healthRoutes, type ComponentState } from "./routes/health/index.ts";
 import { referenceRoutes, type ReferenceData } from "./routes/reference/index.ts";
 import { screenRoutes } from "./static/screen.ts";
+import { setupPage } from "./static/setup-page.ts";
 import type { DuckDBNodeConnector, IngestResult, Store } from "@citybrain/analytics";
 import type { EventHub } from "./events/event-hub.ts";
 import { eventRoutes } from "./routes/events/index.ts";
@@ -86,6 +87,7 @@ export function createApp(options: AppOptions): Hono {
   if (options.hub) api.route("/", eventRoutes({ hub: options.hub }));
   api.all("*", (c) => apiError(c, 404, "not_found", `no API route ${c.req.method} ${c.req.path}`));
   app.route("/api", api);
+  if (options.auth) app.route("/", setupPage());
   if (options.screenRoot) app.route("/", screenRoutes({ root: options.screenRoot }));
   app.onError((err, c) => {
     console.error(`[${c.get("requestId")}]`, err);
