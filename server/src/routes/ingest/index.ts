@@ -14,6 +14,7 @@ import {
 } from "@citybrain/analytics";
 import { STREAM_NAMES, ValidationError, type StreamName } from "@citybrain/datasets";
 import { apiError } from "../../errors.ts";
+import { jsonDepth } from "../reports/report-schemas.ts";
 
 /** Options of {@link ingestRoutes}. */
 export interface IngestRoutesOptions {
@@ -31,6 +32,8 @@ export interface IngestRoutesOptions {
 }
 
 const MAX_ERRORS = 100;
+/** Rows are flat records; deeper values are garbage, and printing them would overflow the stack. */
+const MAX_ROW_DEPTH = 8;
 
 function formatOf(contentType: string | undefined, query: string | undefined): IngestFormat | null {
   if (query) return (INGEST_FORMATS as readonly string[]).includes(query) ? (query as IngestFormat) : null;
@@ -108,7 +111,12 @@ export function ingestRoutes(options: IngestRoutesOptions): Hono {
             await rm(dir, { recursive: true, force: true });
           }
         }
-        return options.store.ingest(stream as StreamName, await decodeBody(format, body), opts);
+        const records = await decodeBody(format, body);
+        const deep = records.findIndex((r) => jsonDepth(r, MAX_ROW_DEPTH) > MAX_ROW_DEPTH);
+        if (deep >= 0) {
+          throw new ParseError(`row ${deep + 1}: values nest deeper than ${MAX_ROW_DEPTH} levels`, deep + 1);
+        }
+        return options.store.ingest(stream as StreamName, records, opts);
       };
       try {
         const result = await ingest();

@@ -111,3 +111,32 @@ describe("large bodies take the SQL path", () => {
     await store.close();
   });
 });
+
+// Found by src/fuzz.test.ts: printing a deeply nested value overflowed the stack (500).
+describe("hostile bodies", () => {
+  it("refuses rows that nest deeper than flat records can, naming the row", async () => {
+    const store = await DuckDBStore.open({ path: ":memory:" });
+    const app = new Hono().route("/api", ingestRoutes({ store, maxBytes: 1024 * 1024 }));
+    const deepValue = `{"ts":"2026-03-01T00:00:00Z","monitor_id":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    for (const [body, row] of [
+      [`${"[".repeat(100_000)}${"]".repeat(100_000)}`, 1],
+      [[line(0), deepValue].join("\n"), 2],
+    ] as const) {
+      const res = await app.request("/api/ingest/septic?onBadRows=quarantine", {
+        method: "POST",
+        body,
+        headers: { "Content-Type": "application/x-ndjson", "X-Batch-Id": `deep-${row}` },
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        error: {
+          code: "bad_body",
+          message: `row ${row}: values nest deeper than 8 levels`,
+          details: { row },
+        },
+      });
+    }
+    expect(await store.count("septic")).toBe(0);
+    await store.close();
+  });
+});

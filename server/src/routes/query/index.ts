@@ -2,6 +2,11 @@ import { Hono } from "hono";
 import { QueryCancelledError, type DuckDBNodeConnector } from "@citybrain/analytics";
 import { QuerySpecError, buildSql, querySpecSchema, type FieldTypes } from "@citybrain/analytics/browser";
 import { apiError } from "../../errors.ts";
+import { checkFilterValues } from "./check-filter-values.ts";
+
+// DuckDB errors a validated spec can still cause with its values: the client's to fix, not ours.
+const SPEC_ERRORS =
+  /^(Conversion Error|Binder Error|Invalid Input Error|Out of Range Error)|out of int64 range/;
 
 /** Options of {@link queryRoutes}. */
 export interface QueryRoutesOptions {
@@ -51,9 +56,16 @@ export function queryRoutes(options: QueryRoutesOptions): Hono {
       });
     }
     const limited = { ...spec, limit: Math.min(spec.limit ?? maxRows + 1, maxRows + 1) };
+    const fields = await fieldsOf(spec.from);
+    const valueIssues = checkFilterValues(spec, fields);
+    if (valueIssues.length > 0) {
+      return apiError(c, 400, "bad_spec", valueIssues.map((i) => `${i.path}: ${i.message}`).join("; "), {
+        issues: valueIssues,
+      });
+    }
     let built;
     try {
-      built = buildSql(limited, { fields: await fieldsOf(spec.from) });
+      built = buildSql(limited, { fields });
     } catch (e) {
       if (e instanceof QuerySpecError) return apiError(c, 400, "bad_spec", e.message, { issues: e.issues });
       throw e;
@@ -71,6 +83,9 @@ export function queryRoutes(options: QueryRoutesOptions): Hono {
     } catch (e) {
       if (e instanceof QueryCancelledError) {
         return apiError(c, e.reason === "timeout" ? 504 : 408, "query_cancelled", e.message);
+      }
+      if (e instanceof Error && SPEC_ERRORS.test(e.message)) {
+        return apiError(c, 400, "bad_spec", `the database refused this spec: ${e.message.split("\n")[0]}`);
       }
       throw e;
     }

@@ -85,4 +85,54 @@ describe("POST /query", () => {
     });
     expect(notJson.status).toBe(400);
   });
+
+  // Found by src/fuzz.test.ts: each of these used to reach DuckDB and answer 500.
+  it.each([
+    [
+      { field: "day", op: "eq", values: ["abc"] },
+      'filters[0].values[0]: field "day": expected a date YYYY-MM-DD, got "abc"',
+    ],
+    [{ field: "day", op: "eq", values: ["2026-02-30"] }, "expected a date YYYY-MM-DD"],
+    [{ field: "tce", op: "gt", values: ["abc"] }, 'field "tce": expected a number, got "abc"'],
+    [{ field: "tce", op: "gt", values: [true] }, "expected a number, got true"],
+    [{ field: "tce", op: "lt", values: [1e300] }, "1e+300 is out of range"],
+    [
+      { field: "town_code", op: "in", values: ["T0", 5] },
+      'filters[0].values[1]: field "town_code": expected text, got 5',
+    ],
+  ])("answers 400 for a filter value the column cannot take (%j)", async (filter, message) => {
+    const res = await post({
+      from: "energy_daily_town",
+      measures: [{ field: "*", agg: "count" }],
+      filters: [filter],
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("bad_spec");
+    expect(body.error.message).toContain(message);
+  });
+
+  it("answers 400, not 500, when DuckDB itself refuses a value", async () => {
+    await store.exec("CREATE TABLE odd AS SELECT INTERVAL 1 DAY AS span, 1 AS n");
+    const odd = new Hono().route(
+      "/api",
+      queryRoutes({ connector: new DuckDBNodeConnector(store.instance), sources: ["odd"] }),
+    );
+    const res = await odd.request("/api/query", {
+      method: "POST",
+      body: JSON.stringify({
+        from: "odd",
+        measures: [{ field: "n", agg: "sum" }],
+        filters: [{ field: "span", op: "eq", values: ["abc"] }],
+      }),
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: {
+        code: "bad_spec",
+        message: expect.stringMatching(/^the database refused this spec: Conversion Error/),
+      },
+    });
+  });
 });
