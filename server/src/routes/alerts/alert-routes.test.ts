@@ -128,7 +128,10 @@ describe("alertRoutes", () => {
       actor: "anonymous",
       updated_at: new Date(NOW).toISOString(),
     });
-    expect((await sub.next())[0]).toMatchObject({ type: "alert", data: acked });
+    expect((await sub.next())[0]).toMatchObject({
+      type: "alert",
+      data: { ...acked, change: "acknowledged" },
+    });
 
     const again = await app.request(`/alerts/${id}/ack`, { method: "POST" });
     expect(again.status).toBe(409);

@@ -20,7 +20,7 @@ export interface AlertRoutesOptions {
   readonly store: AlertStore;
   /** Records every ack and close. Omit only when the API runs without auth (tests, embedded use). */
   readonly audit?: AuditLog;
-  /** Receives an `alert` event with the alert's new state after every change. */
+  /** Receives an `alert` event after every change: the alert's new state plus `change` (acknowledged | cleared). */
   readonly hub?: EventHub;
   /** Called after a change is written, e.g. to republish extracts. */
   readonly onChanged?: (alert: AlertJson) => void;
@@ -121,7 +121,8 @@ export function alertRoutes(options: AlertRoutesOptions): Hono {
         });
       }
       const json = alertToJson(next);
-      options.hub?.publish("alert", json);
+      // Same shape as the simulator's alert events: the alert's state plus how it changed.
+      options.hub?.publish("alert", { ...json, change: action === "ack" ? "acknowledged" : "cleared" });
       options.onChanged?.(json);
       return c.json(json);
     });
