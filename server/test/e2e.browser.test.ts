@@ -16,7 +16,17 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, "server/bin/citybrain.js"), "serve", "--preset", "tiny", "--data", dataDir, "--port", "0"],
+    [
+      join(ROOT, "server/bin/citybrain.js"),
+      "serve",
+      "--preset",
+      "tiny",
+      "--data",
+      dataDir,
+      "--port",
+      "0",
+      "--no-simulate",
+    ],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
   );
   let log = "";

@@ -11,6 +11,7 @@ import {
 import { STREAM_NAMES, type PresetName } from "@citybrain/datasets";
 import { generateDataset } from "@citybrain/datasets/output";
 import { TOWNS } from "@citybrain/datasets/reference";
+import { markDemoStore } from "../simulate/index.ts";
 
 /** Where a prepared data directory keeps its parts. */
 export interface DataPaths {
@@ -64,6 +65,8 @@ export async function prepareData(options: {
     const r = await store.loadParquet(stream, [file], { batchId: `dataset:${stream}:${sum}` });
     if (!r.replayed) options.log(`  loaded ${stream}: ${r.accepted.toLocaleString("en")} rows`);
   }
+  // Everything loaded here is generated demo data: the live feed may write into this store.
+  await markDemoStore(store, { preset: options.preset, seed: options.seed });
   await loadTowns(
     store,
     TOWNS.map((t) => ({ code: t.code, name: t.name, kind: t.kind, lon: t.seat[0], lat: t.seat[1] })),

@@ -20,6 +20,14 @@ function seed(value: string): number {
   return n;
 }
 
+function speed(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400) {
+    throw new InvalidArgumentError(`expected a speed factor between 0 and 86400, got "${value}"`);
+  }
+  return n;
+}
+
 /** Builds the `citybrain` command tree. */
 export function program(): Command {
   const cli = new Command("citybrain")
@@ -37,6 +45,8 @@ export function program(): Command {
     .option("--port <n>", "port to listen on (0 picks a free one)", port, 8080)
     .option("--host <host>", "interface to bind", "127.0.0.1")
     .option("--no-wall-token", "do not issue a display token for this run's wall URL")
+    .option("--no-simulate", "do not feed live demo data")
+    .option("--speed <n>", "simulated time per real time for the live feed (1 = real time)", speed, 60)
     .action(
       async (opts: {
         preset: (typeof PRESETS)[number];
@@ -45,6 +55,8 @@ export function program(): Command {
         port: number;
         host: string;
         wallToken: boolean;
+        simulate: boolean;
+        speed: number;
       }) => {
         await serveCommand({
           preset: opts.preset,
@@ -53,6 +65,8 @@ export function program(): Command {
           port: opts.port,
           host: opts.host,
           wallToken: opts.wallToken,
+          simulate: opts.simulate,
+          speed: opts.speed,
         });
       },
     );

@@ -8,6 +8,7 @@ import { prepareData } from "../bootstrap/prepare-data.ts";
 import { EventHub } from "../events/event-hub.ts";
 import { ExtractPublisher } from "../publish/extract-publisher.ts";
 import { log } from "./log.ts";
+import { Simulator } from "../simulate/index.ts";
 import { AuditLog, AuthStore } from "../auth/index.ts";
 import { authPaths } from "./auth-commands.ts";
 
@@ -20,6 +21,10 @@ export interface ServeOptions {
   readonly host: string;
   /** Issue a fresh display token for this run's wall URL (the demo default). */
   readonly wallToken: boolean;
+  /** Keep feeding live demo data through the ingest path. */
+  readonly simulate: boolean;
+  /** Simulated time per real time for the live feed (1 = real time). */
+  readonly speed: number;
 }
 
 const WALL_TOKEN_LABEL = "本机演示大屏 local demo wall";
@@ -40,13 +45,31 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     wallQuery = `?token=${encodeURIComponent(issued.token)}`;
   }
   const hub = new EventHub();
+  // Walls poll and get SSE pushes; republishing more often than every few seconds buys nothing.
   const publisher = new ExtractPublisher({
     store,
     root: paths.extracts,
     extracts: DEFAULT_EXTRACTS,
     hub,
     log,
+    debounceMs: 5000,
   });
+  let simulator: Simulator | undefined;
+  if (options.simulate) {
+    simulator = new Simulator({
+      store,
+      preset: options.preset,
+      seed: options.seed,
+      speed: options.speed,
+      hub,
+      log,
+      onIngested: () => publisher.schedule(),
+    });
+    await simulator.start();
+    log(
+      `模拟数据 live demo feed at ${options.speed}× from ${new Date(simulator.historyEnd).toISOString()} (--no-simulate to stop)`,
+    );
+  }
   const app = createApp({
     extractsRoot: paths.extracts,
     screenRoot: screenDistDir,
@@ -60,6 +83,14 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     },
     health: {
       store: async () => ({ ok: (await store.query("SELECT 1 AS ok")).length === 1 }),
+      ...(simulator
+        ? {
+            simulate: async () => {
+              const st = simulator?.state();
+              return { ok: true, detail: JSON.stringify(st) };
+            },
+          }
+        : {}),
       extracts: async () => {
         const s = publisher.state();
         return { ok: s.ok, detail: s.detail ?? `v${s.version ?? manifest.version}` };
@@ -80,8 +111,8 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const stop = (signal: string) => {
     log(`${signal}: shutting down`);
     server.close(() => {
-      void publisher
-        .stop()
+      void (simulator?.stop() ?? Promise.resolve())
+        .then(() => publisher.stop())
         .then(() => store.close())
         .then(() => process.exit(0));
     });

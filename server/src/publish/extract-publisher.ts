@@ -7,7 +7,7 @@ export interface ExtractPublisherOptions {
   readonly root: string;
   readonly extracts: readonly ExtractDef[];
   readonly hub?: EventHub;
-  /** Coalesces bursts of writes into one publish (default 1000 ms). */
+  /** Coalesces writes into at most one publish per this many ms (default 1000 ms). */
   readonly debounceMs?: number;
   readonly log?: (message: string) => void;
 }
@@ -69,15 +69,22 @@ export class ExtractPublisher {
     }
   }
 
-  /** Schedules a publish after the debounce period. */
+  /**
+   * Schedules a publish at most `debounceMs` from now: writes within that window share it, and a
+   * steady stream of writes still publishes once per window (never starved).
+   */
   schedule(): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.publishNow(), this.options.debounceMs ?? 1000);
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.publishNow();
+    }, this.options.debounceMs ?? 1000);
   }
 
   /** Cancels a scheduled publish and waits for a running one. */
   async stop(): Promise<void> {
     clearTimeout(this.#timer);
+    this.#timer = undefined;
     await this.#running;
   }
 }

@@ -1,0 +1,38 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEFAULT_EXTRACTS, DuckDBStore } from "@citybrain/analytics";
+import { describe, expect, it } from "vitest";
+import { EventHub } from "../events/event-hub.ts";
+import { ExtractPublisher } from "./extract-publisher.ts";
+
+describe("ExtractPublisher", () => {
+  it("coalesces a steady stream of writes into one publish per window and announces it", async () => {
+    const store = await DuckDBStore.open({ path: ":memory:" });
+    const hub = new EventHub();
+    const sub = hub.subscribe();
+    const root = await mkdtemp(join(tmpdir(), "pub-"));
+    const p = new ExtractPublisher({
+      store,
+      root,
+      extracts: DEFAULT_EXTRACTS.slice(0, 1),
+      hub,
+      debounceMs: 200,
+    });
+    // Writes every 50 ms for ~700 ms: a resetting debounce would never fire; this publishes ~3×.
+    for (let i = 0; i < 14; i++) {
+      p.schedule();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    await p.stop();
+    const versions = p.state().version ?? 0;
+    expect(versions).toBeGreaterThanOrEqual(2);
+    expect(versions).toBeLessThanOrEqual(5);
+    const events = await sub.next();
+    expect(
+      events.filter((e) => e.type === "extracts-updated").map((e) => (e.data as { version: number }).version),
+    ).toEqual(Array.from({ length: versions }, (_, i) => i + 1));
+    await store.close();
+  });
+});
