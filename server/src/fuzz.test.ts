@@ -21,6 +21,7 @@ import { EventHub } from "./events/event-hub.ts";
 import { alertRoutes } from "./routes/alerts/index.ts";
 import { AppMetrics, metrics, metricsRoutes } from "./routes/metrics/index.ts";
 import { ReportFile, reportRoutes } from "./routes/reports/index.ts";
+import { openapiRoutes } from "./openapi/index.ts";
 
 const SEED = Number(process.env.CITYBRAIN_FUZZ_SEED ?? 20260301);
 const REQUESTS = Number(process.env.CITYBRAIN_FUZZ_REQUESTS ?? 5000);
@@ -435,6 +436,7 @@ describe("fuzzing the HTTP surface", () => {
       reportRoutes({ reports: await ReportFile.open({ path: ":memory:" }), sources: ["energy_daily_town"] }),
     );
     api.route("/", metricsRoutes({ metrics: appMetrics }));
+    api.route("/", openapiRoutes());
     extras.route("/api", api);
     extras.onError((_, c) => c.json({ error: { code: "internal", message: "internal error" } }, 500));
     targets.push({ name: "extras", app: extras, routes: routesOf(extras) });
