@@ -3,7 +3,7 @@
 // src/openapi/api-docs-files.test.ts fails while the committed files are out of date.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { API_DOCS_DIR, renderApiDocFiles } from "../src/openapi/index.ts";
+import { API_DOCS_DIR, renderApiDocFiles } from "../src/openapi/api-docs-files.ts";
 
 await mkdir(API_DOCS_DIR, { recursive: true });
 for (const [name, text] of Object.entries(await renderApiDocFiles())) {

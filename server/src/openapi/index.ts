@@ -1,5 +1,5 @@
-export { API_DOCS_DIR, renderApiDocFiles } from "./api-docs-files.ts";
-export type { ApiDocFiles } from "./api-docs-files.ts";
+// api-docs-files.ts is left out on purpose: it loads prettier (a dev tool) and serves only the
+// docs script and its test, which import it directly.
 export { API_ROUTE_DOCS, apiDocument } from "./api-document.ts";
 export { buildOpenApi, openApiPath, operationIdOf } from "./build-openapi.ts";
 export type { ApiDescription } from "./build-openapi.ts";
