@@ -1,4 +1,19 @@
+import type { StreamName } from "@citybrain/datasets";
 import { tceSql } from "../energy/coefficients.ts";
+import { airDailyAqi, airLatest } from "./air-extracts.ts";
+import { energyDailyEnterprise, energyHourlyEnterprise, energyHourlyTown } from "./energy-extracts.ts";
+import { alertsRecent, casesDaily, creditMonthly, exchangeDaily } from "./governance-extracts.ts";
+import { keyEnergyUnits } from "./key-energy-units-extract.ts";
+import { septicHourly, septicStatus } from "./septic-extracts.ts";
+import { SITES_TABLE_SQL } from "./sites-table.ts";
+import { sitesExtract } from "./sites-extract.ts";
+import { trafficCongestion, trafficHourly } from "./traffic-extracts.ts";
+
+/**
+ * How a screen should treat an extract: `first-paint` ones are small (≤ ~100k rows at the
+ * full preset) and loaded up front; `drill-down` ones are loaded when a panel asks for them.
+ */
+export type ExtractRole = "first-paint" | "drill-down";
 
 /** A named extract: a query over the store published as an Arrow IPC stream file. */
 export interface ExtractDef {
@@ -8,6 +23,20 @@ export interface ExtractDef {
   readonly sql: string;
   /** Column holding the extract's time (DATE or TIMESTAMP), for the manifest's time range. */
   readonly timeColumn?: string;
+  /**
+   * Streams whose rows the extract reads. `publishExtracts(…, { changedStreams })` reuses the
+   * previous files of an extract none of whose streams changed; `[]` means reference tables
+   * only. Absent: always recomputed.
+   */
+  readonly streams?: readonly StreamName[];
+  /**
+   * `month`: one file per Asia/Shanghai calendar month of `timeColumn` (`<name>-YYYY-MM.arrows`),
+   * listed in the manifest entry's `parts`. A month's rows must depend only on source rows of
+   * that month (no "last N days" windows), so that unchanged months can be reused.
+   */
+  readonly partitionBy?: "month";
+  /** Default `first-paint`. */
+  readonly role?: ExtractRole;
 }
 
 /** Asia/Shanghai calendar day of a UTC timestamp column. */
@@ -18,16 +47,40 @@ export const energyDailyTown: ExtractDef = {
   name: "energy_daily_town",
   title: { zh: "分镇街分品种日能耗", en: "Daily energy by town and carrier" },
   timeColumn: "day",
+  streams: ["energy"],
   sql: `SELECT ${shanghaiDay("e.ts")} AS day, e.town_code, coalesce(t.name, e.town_code) AS town_name,
       e.carrier, sum(e.value) AS value, sum(${tceSql("e.carrier", "e.value")}) AS tce
     FROM energy e LEFT JOIN towns t ON t.code = e.town_code
     GROUP BY ALL ORDER BY day, e.town_code, e.carrier`,
 };
 
-/** The extracts published by default. */
-export const DEFAULT_EXTRACTS: readonly ExtractDef[] = [energyDailyTown];
+/**
+ * The extracts published by default, `energy_daily_town` first. See docs/extracts.md for each
+ * one's columns, grain, size and the panels that read it.
+ */
+export const DEFAULT_EXTRACTS: readonly ExtractDef[] = [
+  energyDailyTown,
+  energyDailyEnterprise,
+  energyHourlyTown,
+  energyHourlyEnterprise,
+  keyEnergyUnits,
+  trafficHourly,
+  trafficCongestion,
+  septicStatus,
+  septicHourly,
+  airDailyAqi,
+  airLatest,
+  casesDaily,
+  creditMonthly,
+  exchangeDaily,
+  alertsRecent,
+  sitesExtract,
+];
 
-/** SQL that (re)creates a view per extract, so server-side queries can name extracts like the screen does. */
+/**
+ * SQL that (re)creates a view per extract, so server-side queries can name extracts like the
+ * screen does. It first creates the `sites` table if missing, since extracts join it.
+ */
 export function extractViewSql(def: ExtractDef): string {
-  return `CREATE OR REPLACE VIEW "${def.name}" AS ${def.sql}`;
+  return `${SITES_TABLE_SQL};\nCREATE OR REPLACE VIEW "${def.name}" AS ${def.sql}`;
 }

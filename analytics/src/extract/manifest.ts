@@ -1,18 +1,51 @@
-/** One published extract, as listed in the manifest. */
-export interface ManifestEntry {
-  readonly name: string;
-  readonly title: { readonly zh: string; readonly en: string };
+import type { StreamName } from "@citybrain/datasets";
+
+/** A Parquet (ZSTD) sibling of an Arrow file, for analysts' own tools. */
+export interface ParquetFile {
+  /** File name inside the version directory. */
+  readonly file: string;
+  readonly bytes: number;
+}
+
+/** One Arrow IPC file of an extract: the whole extract, or one month of a partitioned one. */
+export interface ExtractFile {
   /** File name inside the version directory (Arrow IPC stream, uncompressed). */
   readonly file: string;
-  readonly format: "arrow-ipc-stream";
   readonly rows: number;
   readonly bytes: number;
   readonly sha256: string;
   /** Sizes of the precompressed siblings (`file.gz`, `file.br`), by HTTP content coding. */
   readonly encodings: Readonly<Record<string, number>>;
-  readonly fields: readonly { readonly name: string; readonly type: string }[];
   /** ISO dates or times of the first and last row, when the extract has a time column. */
   readonly timeRange: readonly [string, string] | null;
+  /** Absent when publishing was asked for no Parquet. */
+  readonly parquet?: ParquetFile;
+}
+
+/** One month of a partitioned extract (`<name>-YYYY-MM.arrows`). */
+export interface ManifestPart extends ExtractFile {
+  /** Asia/Shanghai calendar month, `YYYY-MM`. */
+  readonly month: string;
+}
+
+/**
+ * One published extract, as listed in the manifest. For a partitioned extract the top-level
+ * file fields (`file` … `parquet`) describe its newest part — what a client that does not know
+ * about parts downloads — and `parts` lists every month, oldest first.
+ */
+export interface ManifestEntry extends ExtractFile {
+  readonly name: string;
+  readonly title: { readonly zh: string; readonly en: string };
+  readonly format: "arrow-ipc-stream";
+  readonly fields: readonly { readonly name: string; readonly type: string }[];
+  /** `first-paint` (small, load up front) or `drill-down` (load when asked for). */
+  readonly role?: "first-paint" | "drill-down";
+  /** Streams the extract reads (absent: unknown, always recomputed). */
+  readonly streams?: readonly StreamName[];
+  /** Hash of the definition; files are reused only under an identical one. */
+  readonly definition?: string;
+  readonly partitionBy?: "month";
+  readonly parts?: readonly ManifestPart[];
 }
 
 /** The extracts manifest: bumped on every publish; clients fetch what changed. */

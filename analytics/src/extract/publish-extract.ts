@@ -1,0 +1,92 @@
+import type { ExtractDef } from "./extract-defs.ts";
+import type { ExtractFile, ManifestEntry, ManifestPart } from "./manifest.ts";
+import { computeParts, computeWhole, type WriteContext } from "./compute-extract.ts";
+import { definitionHash, reusePlan, type PublishChanges } from "./reuse-plan.ts";
+import { reuseFiles } from "./reuse-files.ts";
+
+/** How much of an extract came from the previous version. */
+export type Reuse = "all" | "some" | "none";
+
+/** What one extract's publish did. */
+export interface PublishedExtract {
+  readonly entry: ManifestEntry;
+  readonly reused: Reuse;
+}
+
+/** The files an entry owns on disk: its parts, or itself when it has none. */
+const ownFiles = (e: ManifestEntry): readonly ExtractFile[] => (e.parts?.length ? e.parts : [e]);
+
+function fileFields(f: ExtractFile): ExtractFile {
+  const { file, rows, bytes, sha256, encodings, timeRange, parquet } = f;
+  return { file, rows, bytes, sha256, encodings, timeRange, ...(parquet && { parquet }) };
+}
+
+function entryOf(
+  def: ExtractDef,
+  definition: string,
+  file: ExtractFile,
+  fields: ManifestEntry["fields"],
+  parts?: readonly ManifestPart[],
+): ManifestEntry {
+  return {
+    name: def.name,
+    title: def.title,
+    format: "arrow-ipc-stream",
+    ...fileFields(file),
+    fields,
+    role: def.role ?? "first-paint",
+    ...(def.streams && { streams: def.streams }),
+    definition,
+    ...(def.partitionBy && { partitionBy: def.partitionBy, parts: parts ?? [] }),
+  };
+}
+
+/**
+ * Publishes one extract into the new version directory: reuses the previous version's files
+ * where {@link reusePlan} allows (falling back to computing when a file is gone), computes the
+ * rest.
+ */
+export async function publishExtract(
+  ctx: WriteContext & { readonly previousDir: string | null },
+  def: ExtractDef,
+  previousEntry: ManifestEntry | undefined,
+  changes: PublishChanges,
+): Promise<PublishedExtract> {
+  const definition = definitionHash(def, ctx.parquet);
+  const previous = previousEntry?.definition === definition ? previousEntry : undefined;
+  let plan = reusePlan(def, previous, changes);
+  if (plan.kind !== "none" && previous && ctx.previousDir) {
+    const span = plan;
+    const keep =
+      span.kind === "all"
+        ? ownFiles(previous)
+        : (previous.parts ?? []).filter((p) => p.month < span.first || p.month > span.last);
+    try {
+      for (const f of keep) await reuseFiles(ctx.previousDir, ctx.dir, f);
+    } catch {
+      plan = { kind: "none" }; // a file of the previous version is gone: compute everything
+    }
+    if (plan.kind === "all") {
+      return { entry: entryOf(def, definition, previous, previous.fields, previous.parts), reused: "all" };
+    }
+    if (plan.kind === "months") {
+      const fresh = await computeParts(ctx, def, plan);
+      const parts = [...(keep as ManifestPart[]), ...fresh.parts].sort((a, b) =>
+        a.month < b.month ? -1 : 1,
+      );
+      const newest = parts.at(-1);
+      if (newest) {
+        const fields = fresh.fields ?? previous.fields;
+        return { entry: entryOf(def, definition, newest, fields, parts), reused: "some" };
+      }
+    }
+  }
+  if (def.partitionBy) {
+    const all = await computeParts(ctx, def, null);
+    const top = all.parts.at(-1) ?? all.empty?.file;
+    if (!top || !all.fields) throw new Error(`extract "${def.name}": wrote no file`);
+    return { entry: entryOf(def, definition, top, all.fields, all.parts), reused: "none" };
+  }
+  const whole = await computeWhole(ctx, def);
+  return { entry: entryOf(def, definition, whole.file, whole.fields), reused: "none" };
+}

@@ -1,0 +1,135 @@
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reading } from "../energy/energy-fixture.test-support.ts";
+import type { DuckDBStore } from "../store/duckdb-store.ts";
+import { energyDailyEnterprise, energyHourlyEnterprise } from "./energy-extracts.ts";
+import { fixtureStore, local, localMs } from "./extract-fixtures.test-support.ts";
+import type { Manifest } from "./manifest.ts";
+import { publishExtracts, type ExtractTiming, type PublishOptions } from "./publish.ts";
+import { septicHourly } from "./septic-extracts.ts";
+
+const septicRow = (t: string, level: number) => ({
+  ts: local(t),
+  monitor_id: "SEP-1",
+  town_code: "T1",
+  ch4_lel: 1,
+  h2s_ppm: 1,
+  level_pct: level,
+  temperature_c: 20,
+});
+const defs = [energyDailyEnterprise, energyHourlyEnterprise, septicHourly];
+
+describe("publishExtracts with changedStreams", () => {
+  let store: DuckDBStore;
+  let root: string;
+  let last: Manifest;
+  const inode = async (m: Manifest, file: string) => (await stat(join(root, m.dir, file))).ino;
+  const publish = async (options: PublishOptions) => {
+    const report: Record<string, ExtractTiming["reused"]> = {};
+    last = await publishExtracts(store, root, defs, {
+      ...options,
+      onExtract: (t) => (report[t.name] = t.reused),
+    });
+    return report;
+  };
+  const entry = (m: Manifest, name: string) => m.extracts.find((e) => e.name === name);
+
+  beforeAll(async () => {
+    store = await fixtureStore({
+      energy: [
+        reading("ENT-A", "T1", "electricity", "2026-01-10T08:00", 1),
+        reading("ENT-A", "T1", "electricity", "2026-02-10T08:00", 2),
+        reading("ENT-A", "T1", "electricity", "2026-03-10T08:00", 3),
+      ],
+      septic: [septicRow("2026-03-10T08:00", 40)],
+    });
+    root = await mkdtemp(join(tmpdir(), "extract-reuse-"));
+    await publish({});
+  });
+  afterAll(() => store.close());
+
+  it("links the files of extracts whose streams did not change", async () => {
+    const v1 = last;
+    await store.ingest("septic", [septicRow("2026-03-10T09:00", 95)], { batchId: "s2" });
+    expect(await publish({ changedStreams: ["septic"] })).toEqual({
+      energy_daily_enterprise: "all",
+      energy_hourly_enterprise: "all",
+      septic_hourly: "none",
+    });
+    const v2 = last;
+    expect(await inode(v2, "septic_hourly.arrows")).not.toBe(await inode(v1, "septic_hourly.arrows"));
+    const daily = "energy_daily_enterprise-2026-03";
+    expect(await inode(v2, `${daily}.arrows`)).toBe(await inode(v1, `${daily}.arrows`));
+    expect(await inode(v2, `${daily}.parquet`)).toBe(await inode(v1, `${daily}.parquet`));
+    expect(await inode(v2, "energy_hourly_enterprise-2026-02.arrows.br")).toBe(
+      await inode(v1, "energy_hourly_enterprise-2026-02.arrows.br"),
+    );
+    expect(entry(v2, "energy_hourly_enterprise")).toEqual(entry(v1, "energy_hourly_enterprise"));
+    expect(entry(v2, "septic_hourly")?.rows).toBe(2); // the new hour is in
+  });
+
+  it("recomputes only the months a changed range touches", async () => {
+    const v2 = last;
+    await store.ingest("energy", [reading("ENT-A", "T1", "electricity", "2026-03-11T08:00", 4)], {
+      batchId: "e2",
+    });
+    const at = localMs("2026-03-11T08:00");
+    expect(await publish({ changedStreams: ["energy"], changedRanges: { energy: [at, at] } })).toEqual({
+      energy_daily_enterprise: "some",
+      energy_hourly_enterprise: "some",
+      septic_hourly: "all",
+    });
+    const parts = entry(last, "energy_hourly_enterprise")?.parts ?? [];
+    expect(parts.map((p) => [p.month, p.rows])).toEqual([
+      ["2026-01", 1],
+      ["2026-02", 1],
+      ["2026-03", 2],
+    ]);
+    expect(await inode(last, "energy_hourly_enterprise-2026-01.arrows")).toBe(
+      await inode(v2, "energy_hourly_enterprise-2026-01.arrows"),
+    );
+    expect(await inode(last, "energy_hourly_enterprise-2026-03.arrows")).not.toBe(
+      await inode(v2, "energy_hourly_enterprise-2026-03.arrows"),
+    );
+    expect(entry(last, "energy_hourly_enterprise")).toMatchObject({ file: parts[2]?.file, rows: 2 });
+    // Only the current and the previous version stay on disk; linked files outlive the old one.
+    expect((await readdir(root)).filter((d) => d.startsWith("v")).sort()).toEqual(["v2", "v3"]);
+  });
+
+  it("recomputes when a previous file is gone, the definition changed or the ranges are unknown", async () => {
+    await rm(join(root, last.dir, "energy_hourly_enterprise-2026-01.arrows.gz"));
+    const changedSql = {
+      ...energyDailyEnterprise,
+      sql: energyDailyEnterprise.sql.replace("ORDER BY day,", "ORDER BY"),
+    };
+    const report: Record<string, string> = {};
+    const onExtract = (t: ExtractTiming) => (report[t.name] = t.reused);
+    await publishExtracts(store, root, [changedSql, energyHourlyEnterprise, septicHourly], {
+      changedStreams: ["cases"],
+      onExtract,
+    });
+    expect(report).toEqual({
+      energy_daily_enterprise: "none",
+      energy_hourly_enterprise: "none",
+      septic_hourly: "all",
+    });
+    await publishExtracts(store, root, [energyHourlyEnterprise], { changedStreams: ["energy"], onExtract });
+    expect(report.energy_hourly_enterprise).toBe("none");
+  });
+
+  it("treats a change of the Parquet option as a new definition; reuses everything for no change", async () => {
+    expect(await publish({ changedStreams: [], parquet: false })).toEqual({
+      energy_daily_enterprise: "none",
+      energy_hourly_enterprise: "none",
+      septic_hourly: "none",
+    });
+    expect(entry(last, "septic_hourly")?.parquet).toBeUndefined();
+    expect(await publish({ changedStreams: [], parquet: false })).toEqual({
+      energy_daily_enterprise: "all",
+      energy_hourly_enterprise: "all",
+      septic_hourly: "all",
+    });
+  });
+});
