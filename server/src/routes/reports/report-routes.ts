@@ -35,7 +35,8 @@ function mayChange(c: Context, report: Report): boolean {
  * app's to apply: viewer+ for reads, analyst+ for writes.
  * @example
  * api.use("/reports/*", requireRole("viewer"));
- * api.on(["POST", "PUT", "DELETE"], ["/reports", "/reports/:id"], requireRole("analyst"));
+ * api.post("/reports", requireRole("analyst")); // exactly the write routes, so the
+ * api.on(["PUT", "DELETE"], "/reports/:id", requireRole("analyst")); // OpenAPI route check holds
  * api.route("/", reportRoutes({ reports, sources: DEFAULT_EXTRACTS.map((e) => e.name) }));
  */
 export function reportRoutes(options: ReportRoutesOptions): Hono {
