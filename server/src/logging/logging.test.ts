@@ -71,7 +71,9 @@ describe("logging", () => {
     logger.info("hidden");
     logger.warn({ stream: "energy", rows: 3 }, "rows quarantined");
     expect(out.lines).toHaveLength(1);
-    expect(out.lines[0]).toMatch(/^\d{2}:\d{2}:\d{2}\.\d{3} WARN {2}rows quarantined stream=energy rows=3\n$/);
+    expect(out.lines[0]).toMatch(
+      /^\d{2}:\d{2}:\d{2}\.\d{3} WARN {2}rows quarantined stream=energy rows=3\n$/,
+    );
     expect(formatPrettyLine('{"level":"info","time":0,"msg":"hi","a":"x y"}', false)).toBe(
       '08:00:00.000 INFO  hi a="x y"',
     );
