@@ -11,19 +11,32 @@ export const errorSchema = z.object({
   }),
 });
 
-const entry = z.object({
-  name: z.string(),
-  title: z.object({ zh: z.string(), en: z.string() }),
+const parquet = z.object({ file: z.string(), bytes: z.number().int() }).describe("ZSTD Parquet sibling");
+const file = {
   file: z.string(),
-  format: z.literal("arrow-ipc-stream"),
   rows: z.number().int(),
   bytes: z.number().int(),
   sha256: z.string(),
   encodings: z
     .record(z.string(), z.number().int())
     .describe("sizes of the precompressed siblings (br, gzip)"),
-  fields: z.array(z.object({ name: z.string(), type: z.string() })),
   timeRange: z.tuple([z.string(), z.string()]).nullable(),
+  parquet: parquet.optional(),
+};
+const entry = z.object({
+  name: z.string(),
+  title: z.object({ zh: z.string(), en: z.string() }),
+  format: z.literal("arrow-ipc-stream"),
+  ...file,
+  fields: z.array(z.object({ name: z.string(), type: z.string() })),
+  role: z.enum(["first-paint", "drill-down"]).optional(),
+  streams: z.array(z.string()).optional(),
+  definition: z.string().optional(),
+  partitionBy: z.literal("month").optional(),
+  parts: z
+    .array(z.object({ month: z.string().describe("YYYY-MM, Asia/Shanghai"), ...file }))
+    .optional()
+    .describe("every month of a partitioned extract, oldest first; the top-level file is the newest"),
   url: z.string().describe("/api/extracts/<name>?v=<version>"),
 });
 /** `GET /manifest`. */
