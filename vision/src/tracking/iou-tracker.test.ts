@@ -17,6 +17,16 @@ describe("IouTracker", () => {
     expect(ids).toEqual([[1], [1], [1], [1], [1]]);
   });
 
+  it("follows a walker whose boxes no longer overlap between frames (low frame rate) by centre distance", () => {
+    // 50 px per frame with 40 px wide boxes: IoU 0; centres half a box height apart.
+    const ids = (options: ConstructorParameters<typeof IouTracker>[0]) => {
+      const tracker = new IouTracker(options);
+      return [0, 1, 2, 3, 4].flatMap((i) => tracker.update([person(i * 50)], i * 500).map((t) => t.id));
+    };
+    expect(ids({})).toEqual([1, 1, 1, 1]);
+    expect(ids({ maxCentreDistance: 0 })).toEqual([]);
+  });
+
   it("keeps two walkers apart when they pass each other", () => {
     const tracker = new IouTracker();
     const history = new Map<number, number[]>();

@@ -15,6 +15,13 @@ export interface TrackerOptions {
   minHits?: number;
   /** Frames a confirmed track survives without a match (occlusion). @default 5 */
   maxMissed?: number;
+  /**
+   * Last pass, for low frame rates where a walker moves more than a box width between frames and
+   * boxes no longer overlap: a high-score detection may still continue a track whose predicted
+   * box centre is within this many box heights, if their heights differ by less than 1.5×.
+   * `0` turns the pass off. @default 0.6
+   */
+  maxCentreDistance?: number;
 }
 
 const DEFAULTS: Required<TrackerOptions> = {
@@ -23,7 +30,19 @@ const DEFAULTS: Required<TrackerOptions> = {
   lowMatchIou: 0.4,
   minHits: 2,
   maxMissed: 5,
+  maxCentreDistance: 0.6,
 };
+
+/** −(centre distance in box heights) when within `max` and of similar height, else undefined. */
+function closeness(a: Box, b: Box, max: number): number | undefined {
+  const ha = a.y2 - a.y1;
+  const hb = b.y2 - b.y1;
+  if (ha <= 0 || hb <= 0 || Math.max(ha, hb) / Math.min(ha, hb) > 1.5) return undefined;
+  const ca = boxCentre(a);
+  const cb = boxCentre(b);
+  const distance = Math.hypot(ca.x - cb.x, ca.y - cb.y) / ((ha + hb) / 2);
+  return distance <= max ? -distance : undefined;
+}
 
 function shift(box: Box, dx: number, dy: number): Box {
   return { x1: box.x1 + dx, y1: box.y1 + dy, x2: box.x2 + dx, y2: box.y2 + dy };
@@ -33,7 +52,8 @@ function shift(box: Box, dx: number, dy: number): Box {
  * ByteTrack-style multi-object tracker on box overlap: tracks are predicted forward with a
  * constant velocity, high-score detections are matched first (greedy by IoU, same class only),
  * then low-score detections may extend confirmed tracks that found nothing — which keeps ids
- * through partial occlusion without letting weak detections start tracks.
+ * through partial occlusion without letting weak detections start tracks. A last pass matches
+ * leftover high-score detections by centre distance, for frame rates too low for boxes to overlap.
  *
  * @example
  * const tracker = new IouTracker();
@@ -60,9 +80,18 @@ export class IouTracker {
     const high = detections.filter((d) => d.score >= o.highScore);
     const low = detections.filter((d) => d.score < o.highScore);
     const matched = new Set<Track>();
-    const unmatchedHigh = this.associate(high, this.tracks, predicted, o.matchIou, matched, timestamp);
+    const byIou = (min: number) => (a: Box, b: Box) => {
+      const overlap = iou(a, b);
+      return overlap >= min ? overlap : undefined;
+    };
+    let unmatchedHigh = this.associate(high, this.tracks, predicted, byIou(o.matchIou), matched, timestamp);
     const confirmedLeft = this.tracks.filter((t) => !matched.has(t) && t.state === "confirmed");
-    this.associate(low, confirmedLeft, predicted, o.lowMatchIou, matched, timestamp);
+    this.associate(low, confirmedLeft, predicted, byIou(o.lowMatchIou), matched, timestamp);
+    if (o.maxCentreDistance > 0) {
+      const left = this.tracks.filter((t) => !matched.has(t));
+      const near = (a: Box, b: Box) => closeness(a, b, o.maxCentreDistance);
+      unmatchedHigh = this.associate(unmatchedHigh, left, predicted, near, matched, timestamp);
+    }
 
     this.tracks = this.tracks.filter((t) => {
       if (matched.has(t)) return true;
@@ -94,12 +123,12 @@ export class IouTracker {
     return this.tracks;
   }
 
-  /** Greedy IoU matching; returns the detections left unmatched. */
+  /** Greedy matching, best `affinity` first (undefined: not a candidate); returns the detections left unmatched. */
   private associate(
     detections: readonly Detection[],
     tracks: readonly Track[],
     predicted: Map<Track, Box>,
-    minIou: number,
+    affinity: (predicted: Box, detected: Box) => number | undefined,
     matched: Set<Track>,
     timestamp: number,
   ): Detection[] {
@@ -109,8 +138,8 @@ export class IouTracker {
       const box = predicted.get(track) ?? track.box;
       for (const det of detections) {
         if (det.classId !== track.classId) continue;
-        const overlap = iou(box, det.box);
-        if (overlap >= minIou) pairs.push({ track, det, overlap });
+        const overlap = affinity(box, det.box);
+        if (overlap !== undefined) pairs.push({ track, det, overlap });
       }
     }
     pairs.sort((p, q) => q.overlap - p.overlap);
