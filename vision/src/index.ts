@@ -121,6 +121,13 @@ export { OcrEngine, ctcGreedyDecode, dbPostprocess, parsePlate } from "./ocr/ind
 export type { CtcResult, DbOptions, OcrOptions, TextLine, TextRegion } from "./ocr/index.ts";
 export { boxToSource, letterbox, rgbToTensor } from "./preprocess/index.ts";
 export type { LetterboxGeometry, LetterboxOptions, LetterboxedImage } from "./preprocess/index.ts";
+export { DEMO_FIXTURES_DIR, VisionService, createCameraSource, demoVisionConfig } from "./service/index.ts";
+export type {
+  CameraSourceOptions,
+  DemoVisionOptions,
+  VisionHealth,
+  VisionServiceOptions,
+} from "./service/index.ts";
 export {
   JpegStreamSplitter,
   createFfmpegFrameSource,

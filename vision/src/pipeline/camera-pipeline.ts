@@ -13,6 +13,8 @@ import type { FrameResult } from "./frame-analyser.ts";
 import { batchIdOf, deliverBatch } from "./deliver-batch.ts";
 import type { BatchCallback } from "./deliver-batch.ts";
 import { raiseAlerts } from "./raise-alerts.ts";
+import { SourceReader } from "./source-reader.ts";
+import type { RestartPolicy } from "./source-reader.ts";
 import type { TrafficRow } from "./minute-counts.ts";
 import type { EvidenceSink, Scene } from "./scene.ts";
 
@@ -34,8 +36,8 @@ export interface CameraPipelineOptions {
   onAlert?: BatchCallback<AlertRow>;
   /** Every processed frame (tests, QA, benchmarks). */
   onFrame?: (result: FrameResult, frame: EncodedFrame) => void;
-  /** Restart a failed source with exponential backoff; `false` stops at the first failure. */
-  restart?: { initialDelayMs?: number; maxDelayMs?: number } | false;
+  /** Restart a failed source with exponential backoff (1 s doubling to 30 s); `false` stops at the first failure. */
+  restart?: RestartPolicy;
   /** No frame for this long means offline, ms. @default max(5000, 5 frame intervals) */
   staleAfterMs?: number;
   /** Wall clock (tests). @default Date.now */
@@ -61,8 +63,7 @@ export class CameraPipeline {
   private readonly mailbox: FrameMailbox;
   private analyser: FrameAnalyser;
   private latest: Scene | undefined;
-  private stopped = false;
-  private wake: (() => void) | undefined;
+  private readonly reader: SourceReader;
   private running: Promise<void> | undefined;
   private refused = 0;
 
@@ -73,13 +74,14 @@ export class CameraPipeline {
     const now = options.now ?? Date.now;
     this.health = new HealthTracker(this.camera.id, options.staleAfterMs ?? Math.max(5000, 5000 / fps), now);
     this.mailbox = new FrameMailbox(options.overload ?? "keep-latest");
+    this.reader = new SourceReader(options.source, this.mailbox, this.health, options.restart);
     this.analyser = this.newAnalyser();
   }
 
   /** Starts reading and processing; returns at once. `done` settles when both loops end. */
   start(): void {
     if (this.running) return;
-    this.running = Promise.all([this.readLoop(), this.processLoop()]).then(() => undefined);
+    this.running = Promise.all([this.reader.run(), this.processLoop()]).then(() => undefined);
   }
 
   /** Resolves when the source ended (a file without loop) or the pipeline was stopped. */
@@ -89,9 +91,7 @@ export class CameraPipeline {
 
   /** Stops the source, finishes the frame in hand, flushes the open minute's counts. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.options.source.close();
+    await this.reader.stop();
     this.mailbox.close();
     await this.running;
     this.health.state = "stopped";
@@ -126,39 +126,6 @@ export class CameraPipeline {
       this.camera,
       this.options.createTracker?.() ?? new IouTracker(this.camera.tracker),
     );
-  }
-
-  private async readLoop(): Promise<void> {
-    const restart = this.options.restart === false ? undefined : (this.options.restart ?? {});
-    const initial = restart?.initialDelayMs ?? 1000;
-    let delay = initial;
-    while (!this.stopped) {
-      try {
-        for await (const frame of this.options.source.frames()) {
-          if (this.stopped) break;
-          this.health.frameReceived();
-          delay = initial;
-          await this.mailbox.put(frame);
-        }
-        if (!this.stopped) this.health.failure("ended", "the source ended (end of the video file)");
-        break;
-      } catch (error) {
-        if (this.stopped) break;
-        const message = error instanceof Error ? error.message : String(error);
-        this.health.failure("offline", message);
-        if (!restart) break;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
-          this.wake = () => (clearTimeout(timer), resolve());
-        });
-        this.wake = undefined;
-        delay = Math.min(delay * 2, restart.maxDelayMs ?? 30_000);
-        if (this.stopped) break;
-        this.health.restarts += 1;
-        this.health.reason = `${message} (restart ${this.health.restarts})`;
-      }
-    }
-    this.mailbox.end();
   }
 
   private async processLoop(): Promise<void> {

@@ -12,6 +12,8 @@ export type { OverloadPolicy } from "./frame-mailbox.ts";
 export { MinuteCounts } from "./minute-counts.ts";
 export type { CountedCrossing, CountSite, TrafficRow } from "./minute-counts.ts";
 export type { EvidenceSink, Scene } from "./scene.ts";
+export { SourceReader } from "./source-reader.ts";
+export type { RestartPolicy } from "./source-reader.ts";
 export { TrackHistory } from "./track-history.ts";
 export type { TrackHistoryOptions } from "./track-history.ts";
 export { TRAFFIC_CLASS_ZH, VEHICLE_CLASSES, trafficClassOf } from "./traffic-class.ts";

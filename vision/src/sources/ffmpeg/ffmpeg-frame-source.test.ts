@@ -18,6 +18,9 @@ describe("createFfmpegFrameSource", () => {
     expect(ffmpegArgs({ cameraId: "c", input: "rtsp://cam/1", fps: 2, realtime: true })).toContain(
       "-rtsp_transport",
     );
+    expect(
+      ffmpegArgs({ cameraId: "c", input: "a.avi", fps: 2, realtime: true, loop: true }).slice(4, 9),
+    ).toEqual(["-re", "-stream_loop", "-1", "-i", "a.avi"]);
   });
 
   it("names the camera and the fix when ffmpeg is missing", async () => {

@@ -17,6 +17,8 @@ export interface FfmpegSourceOptions {
   durationSeconds?: number;
   /** Read a file at its own speed (`-re`), as a live camera would deliver it. @default false */
   realtime?: boolean;
+  /** Play a file over and over (`-stream_loop -1`), e.g. a demo camera. @default false */
+  loop?: boolean;
   /** JPEG quality of the frames, ffmpeg `-q:v` (2 best … 31 worst). @default 3 */
   quality?: number;
   /** Timestamp of the input's time 0, ms since the epoch. @default the time `frames()` starts */
@@ -30,6 +32,7 @@ export function ffmpegArgs(o: FfmpegSourceOptions): string[] {
   return [
     ...["-hide_banner", "-nostdin", "-loglevel", "error"],
     ...(o.realtime ? ["-re"] : []),
+    ...(o.loop ? ["-stream_loop", "-1"] : []),
     ...(o.input.startsWith("rtsp://") ? ["-rtsp_transport", "tcp"] : []),
     ...(o.startSeconds ? ["-ss", String(o.startSeconds)] : []),
     ...["-i", o.input],

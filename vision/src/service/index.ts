@@ -1,0 +1,6 @@
+export { createCameraSource } from "./camera-source.ts";
+export type { CameraSourceOptions } from "./camera-source.ts";
+export { DEMO_FIXTURES_DIR, demoVisionConfig } from "./demo-config.ts";
+export type { DemoVisionOptions } from "./demo-config.ts";
+export { VisionService } from "./vision-service.ts";
+export type { VisionHealth, VisionServiceOptions } from "./vision-service.ts";
