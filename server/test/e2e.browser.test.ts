@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -13,7 +14,10 @@ const OUT = join(ROOT, "test-output");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Starts `citybrain serve` on a free port and resolves with its URL once it listens. */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(
+  dataDir: string,
+  live: readonly string[] = ["--no-simulate"],
+): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   const child = spawn(
     process.execPath,
     [
@@ -25,7 +29,7 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
       dataDir,
       "--port",
       "0",
-      "--no-simulate",
+      ...live,
     ],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -38,7 +42,7 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
       const m = /listening on (http:\/\/\S+)/.exec(log);
       if (m?.[1]) {
         clearTimeout(timer);
-        ok({ child, url: m[1] });
+        ok({ child, url: m[1], log: () => log });
       }
     });
     child.on("exit", (code) => fail(new Error(`server exited with ${code}:\n${log}`)));
@@ -66,7 +70,7 @@ async function kpiValue(page: Page): Promise<number> {
 }
 
 describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
-  let server: { child: ChildProcess; url: string };
+  let server: { child: ChildProcess; url: string; log: () => string };
   let browser: Browser;
   let page: Page;
   let dataDir: string;
@@ -144,4 +148,29 @@ describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
     await page.waitForTimeout(2000); // let the rolling digits settle before the picture
     await page.screenshot({ path: join(OUT, "e2e-town-selected.png") });
   });
+
+  it("a live feed's republished extracts reach the open wall without a reload", async () => {
+    const liveDir = await mkdtemp(join(tmpdir(), "citybrain-live-"));
+    // One simulated hour per real second: new energy rows every tick, extracts every 5 s.
+    const live = await startServer(liveDir, ["--speed", "3600"]);
+    const livePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      // A tab in the background gets no animation frames, and the wall animates its numbers.
+      await livePage.bringToFront();
+      await livePage.goto(live.url, { waitUntil: "load" });
+      await livePage.waitForSelector('#app[data-state="ready"]', { timeout: 120_000 });
+      const first = await kpiValue(livePage);
+      await livePage.waitForFunction(
+        (prev) =>
+          Number(document.querySelector('[data-testid="kpi-total-tce"]')?.getAttribute("data-value")) > prev,
+        first,
+        { timeout: 90_000, polling: 500 },
+      );
+      expect(await kpiValue(livePage)).toBeGreaterThan(first);
+    } finally {
+      await livePage.close();
+      live.child.kill("SIGTERM");
+      await rm(liveDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

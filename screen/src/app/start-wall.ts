@@ -15,6 +15,7 @@ import { createTownRankingPanel } from "../panels/town-ranking/index.ts";
 import { loadExtract, loadManifest, loadReference } from "./load-data.ts";
 import { showDataAge } from "./data-age.ts";
 import { buildWallLayout } from "./wall-layout.ts";
+import { onExtractsUpdated } from "../data/live-updates.ts";
 
 /** The extract the energy scene reads. */
 export const ENERGY_EXTRACT = "energy_daily_town";
@@ -67,14 +68,31 @@ export function startWall(root: HTMLElement): void {
   let version = -1;
   let extract: ExtractInfo | null = null;
   let attempt = 0;
+  let timer = 0;
+  let loading = false;
+  let again = false; // an update arrived while a load was running: load once more after it
+  const schedule = (ms: number): void => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void load(), ms);
+  };
+  // Republished extracts are pushed over SSE; the poll below is the fallback.
+  onExtractsUpdated((v) => {
+    if (v !== version) schedule(0);
+  });
   const load = async (): Promise<void> => {
+    if (loading) {
+      again = true;
+      return;
+    }
+    loading = true;
     try {
       const manifest = await loadManifest();
       if (manifest.version !== version) {
         // The map builds its layers (shaders, glyph atlas) while DuckDB loads the extract.
+        // The reference geometry does not change with data versions: fetch it once.
         const [data] = await Promise.all([
           loadExtract(manifest, ENERGY_EXTRACT, database()),
-          loadReference().then(map.setReference),
+          version < 0 ? loadReference().then(map.setReference) : Promise.resolve(),
         ]);
         const engine = `DuckDB-WASM ${(await database()).version}`;
         status.setInfo({ manifest, extract: data.extract, engine, loadMs: performance.now() });
@@ -84,13 +102,19 @@ export function startWall(root: HTMLElement): void {
       }
       if (extract) showDataAge(layout, i18n, manifest, extract); // also re-judges staleness
       attempt = 0;
-      window.setTimeout(() => void load(), MANIFEST_POLL_MS);
+      schedule(MANIFEST_POLL_MS);
     } catch (e) {
       const error = e instanceof Error ? e : new Error(String(e));
       console.error("citybrain wall: data load failed", error);
       if (version < 0) panels.forEach((p) => p.error(new Error(`${error.message}${i18n.t("retrying")}`)));
       attempt++;
-      window.setTimeout(() => void load(), Math.min(MAX_BACKOFF_MS, 2000 * 2 ** (attempt - 1)));
+      schedule(Math.min(MAX_BACKOFF_MS, 2000 * 2 ** (attempt - 1)));
+    } finally {
+      loading = false;
+      if (again) {
+        again = false;
+        schedule(0);
+      }
     }
   };
   void load();
