@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -8,6 +7,15 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { tceSql } from "@citybrain/analytics";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The functions passed to page.evaluate/waitForFunction run in the browser: the little of the DOM
+// they touch, typed here (the server program is compiled without the DOM library).
+declare const document: {
+  querySelector(
+    selector: string,
+  ): { textContent: string | null; getAttribute(name: string): string | null } | null;
+  fonts: { ready: Promise<unknown>; check(font: string, text: string): boolean };
+};
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const OUT = join(ROOT, "test-output");
