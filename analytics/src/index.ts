@@ -3,14 +3,6 @@ export type { DuckDBStoreOptions } from "./store/duckdb-store.ts";
 export type { Store, IngestOptions, IngestResult, BadRowPolicy, SqlParam } from "./store/store.ts";
 export { MIGRATIONS } from "./store/migrations.ts";
 export { queryToArrow } from "./store/arrow-from-duckdb.ts";
-export { DEFAULT_EXTRACTS, energyDailyTown, shanghaiDay, extractViewSql } from "./extract/extract-defs.ts";
-export type { ExtractDef } from "./extract/extract-defs.ts";
-export { publishExtracts, readManifest } from "./extract/publish.ts";
-export { writeFileAtomic } from "./extract/atomic-write.ts";
-export { MANIFEST_FILE } from "./extract/manifest.ts";
-export type { Manifest, ManifestEntry } from "./extract/manifest.ts";
-export { loadTowns } from "./extract/towns-table.ts";
-export type { TownRow } from "./extract/towns-table.ts";
 export {
   DEFAULT_ROLLUPS,
   energyHour,
@@ -319,3 +311,5 @@ export type {
   DayClassOf,
 } from "./anomaly/index.ts";
 export { anomalySeverity, newAlertRow } from "./alerts/index.ts";
+export { DEFAULT_EXTRACTS, energyDailyTown, shanghaiDay, extractViewSql, energyDailyEnterprise, energyHourlyTown, energyHourlyEnterprise, keyEnergyUnits, KEY_UNITS_WINDOW_DAYS, trafficHourly, trafficCongestion, septicStatus, septicHourly, airDailyAqi, airLatest, casesDaily, creditMonthly, exchangeDaily, alertsRecent, ALERTS_RECENT_DAYS, sitesExtract, loadSites, siteRows, SITES_TABLE_SQL, SITE_KINDS, loadTowns, publishExtracts, readManifest, MANIFEST_FILE, writeFileAtomic, inlineParams, sqlExpr, withScopedTable, monthOfMs, monthsOfRange } from "./extract/index.ts";
+export type { ExtractDef, ExtractRole, SiteRow, SiteKind, SitesInput, TownRow, PublishOptions, ExtractTiming, Reuse, Manifest, ManifestEntry, ManifestPart, ExtractFile, ParquetFile, SqlExpression } from "./extract/index.ts";

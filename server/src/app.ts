@@ -24,6 +24,12 @@ import {
   type AuthStore,
 } from "./auth/index.ts";
 import { authRoutes } from "./routes/auth/index.ts";
+import type { Logger } from "pino";
+import { requestLogger } from "./logging/index.ts";
+import { openapiRoutes } from "./openapi/index.ts";
+import { alertRoutes, type AlertJson, type AlertStore } from "./routes/alerts/index.ts";
+import { metrics, metricsRoutes, type AppMetrics } from "./routes/metrics/index.ts";
+import { reportRoutes, type ReportFile } from "./routes/reports/index.ts";
 
 /** Everything the HTTP app is wired to. */
 export interface AppOptions {
@@ -51,6 +57,14 @@ export interface AppOptions {
    * API is open (tests and embedded use).
    */
   readonly auth?: { readonly store: AuthStore; readonly audit: AuditLog };
+  /** Alert list and ack/close (writes go through the store's ingest path). */
+  readonly alerts?: { readonly store: AlertStore; readonly onChanged?: (alert: AlertJson) => void };
+  /** Saved report definitions. */
+  readonly reports?: { readonly file: ReportFile; readonly sources?: readonly string[] };
+  /** Prometheus metrics at `/api/metrics`. */
+  readonly metrics?: AppMetrics;
+  /** Structured request logs. */
+  readonly logger?: Logger;
 }
 
 /**
@@ -61,7 +75,12 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
+  if (options.metrics) app.use("*", metrics({ metrics: options.metrics }));
   app.use("*", requestId());
+  if (options.logger) {
+    const quiet = new Set(["/api/health", "/api/metrics"]);
+    app.use("*", requestLogger({ logger: options.logger, skip: (p) => quiet.has(p) }));
+  }
   const api = new Hono();
   // Extracts are precompressed on disk; compress only the small JSON answers.
   api.use("/manifest", compress());
@@ -69,8 +88,13 @@ export function createApp(options: AppOptions): Hono {
   if (options.auth) {
     const { store, audit } = options.auth;
     api.use("*", authenticate({ store }), csrfProtection());
-    for (const path of ["/manifest", "/extracts/*", "/reference/*", "/events"])
+    for (const path of ["/manifest", "/extracts/*", "/reference/*", "/events", "/alerts/*", "/metrics"])
       api.use(path, requireRole("display"));
+    api.post("/alerts/:id/ack", requireRole("analyst"));
+    api.post("/alerts/:id/close", requireRole("analyst"));
+    api.use("/reports/*", requireRole("viewer"));
+    api.post("/reports", requireRole("analyst"));
+    api.on(["PUT", "DELETE"], "/reports/:id", requireRole("analyst"));
     api.use("/query", requireRole("viewer"));
     api.use(
       "/ingest/:stream",
@@ -85,6 +109,15 @@ export function createApp(options: AppOptions): Hono {
   if (options.ingest) api.route("/", ingestRoutes(options.ingest));
   if (options.query) api.route("/", queryRoutes(options.query));
   if (options.hub) api.route("/", eventRoutes({ hub: options.hub }));
+  api.route("/", openapiRoutes()); // public: the API's own description
+  if (options.alerts) {
+    const { store, onChanged } = options.alerts;
+    api.route("/", alertRoutes({ store, hub: options.hub, audit: options.auth?.audit, onChanged }));
+  }
+  if (options.reports) {
+    api.route("/", reportRoutes({ reports: options.reports.file, sources: options.reports.sources }));
+  }
+  if (options.metrics) api.route("/", metricsRoutes({ metrics: options.metrics }));
   api.all("*", (c) => apiError(c, 404, "not_found", `no API route ${c.req.method} ${c.req.path}`));
   app.route("/api", api);
   if (options.auth) app.route("/", setupPage());

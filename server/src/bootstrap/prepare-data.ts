@@ -4,13 +4,14 @@ import { join, resolve } from "node:path";
 import {
   DEFAULT_EXTRACTS,
   DuckDBStore,
+  loadSites,
   loadTowns,
   publishExtracts,
   type Manifest,
 } from "@citybrain/analytics";
 import { STREAM_NAMES, type PresetName } from "@citybrain/datasets";
 import { generateDataset } from "@citybrain/datasets/output";
-import { TOWNS } from "@citybrain/datasets/reference";
+import { TOWNS, generateSites } from "@citybrain/datasets/reference";
 import { markDemoStore } from "../simulate/index.ts";
 
 /** Where a prepared data directory keeps its parts. */
@@ -71,6 +72,7 @@ export async function prepareData(options: {
     store,
     TOWNS.map((t) => ({ code: t.code, name: t.name, kind: t.kind, lon: t.seat[0], lat: t.seat[1] })),
   );
+  await loadSites(store, generateSites({ seed: options.seed }));
   const manifest = await publishExtracts(store, paths.extracts, DEFAULT_EXTRACTS);
   options.log(
     `数据就绪 data ready: extracts v${manifest.version} in ${((Date.now() - started) / 1000).toFixed(1)} s`,

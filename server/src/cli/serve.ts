@@ -11,6 +11,11 @@ import { log } from "./log.ts";
 import { Simulator } from "../simulate/index.ts";
 import { AuditLog, AuthStore } from "../auth/index.ts";
 import { authPaths } from "./auth-commands.ts";
+import { join } from "node:path";
+import type { IngestResult } from "@citybrain/analytics";
+import { createLogger } from "../logging/index.ts";
+import { AppMetrics } from "../routes/metrics/index.ts";
+import { ReportFile } from "../routes/reports/index.ts";
 
 /** Options of `citybrain serve`. */
 export interface ServeOptions {
@@ -28,6 +33,15 @@ export interface ServeOptions {
 }
 
 const WALL_TOKEN_LABEL = "本机演示大屏 local demo wall";
+
+const LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** The log level from CITYBRAIN_LOG_LEVEL (default info); an unknown value is a start-up error. */
+function logLevel(value: string | undefined): (typeof LEVELS)[number] {
+  if (value === undefined || value === "") return "info";
+  if ((LEVELS as readonly string[]).includes(value)) return value as (typeof LEVELS)[number];
+  throw new Error(`CITYBRAIN_LOG_LEVEL: expected one of ${LEVELS.join(", ")}, got "${value}"`);
+}
 
 /** Prepares data, then serves the API and the screen until SIGINT/SIGTERM. */
 export async function serveCommand(options: ServeOptions): Promise<void> {
@@ -54,6 +68,18 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     log,
     debounceMs: 5000,
   });
+  const querySources = [...DEFAULT_EXTRACTS.map((e) => e.name), ...DEFAULT_ROLLUPS.map((r) => r.name)];
+  const appMetrics = new AppMetrics({
+    sseClients: () => hub.clients,
+    extractVersion: () => publisher.state().version ?? manifest.version,
+  });
+  // Every write (HTTP ingest, live feed, alert ack/close) lands here: count it, note what it
+  // touched so the next publish recomputes only the extracts that read it, and schedule that.
+  const written = (r: IngestResult): void => {
+    appMetrics.observeIngest(r);
+    publisher.noteIngest(r);
+    publisher.schedule();
+  };
   let simulator: Simulator | undefined;
   if (options.simulate) {
     simulator = new Simulator({
@@ -63,7 +89,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       speed: options.speed,
       hub,
       log,
-      onIngested: () => publisher.schedule(),
+      onIngested: written,
     });
     await simulator.start();
     log(
@@ -76,11 +102,21 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     reference: () => ({ outline: tongnanOutline(), towns: townCells() }),
     hub,
     auth: { store: auth, audit },
-    ingest: { store, onIngested: () => publisher.schedule() },
-    query: {
-      connector: new DuckDBNodeConnector(store.instance),
-      sources: [...DEFAULT_EXTRACTS.map((e) => e.name), ...DEFAULT_ROLLUPS.map((r) => r.name)],
+    ingest: { store, onIngested: written },
+    alerts: {
+      store,
+      onChanged: () => {
+        publisher.noteIngest({ stream: "alerts", timeRange: null });
+        publisher.schedule();
+      },
     },
+    reports: {
+      file: await ReportFile.open({ path: join(paths.extracts, "..", "reports.json") }),
+      sources: querySources,
+    },
+    metrics: appMetrics,
+    logger: createLogger({ level: logLevel(process.env.CITYBRAIN_LOG_LEVEL), pretty: process.stderr.isTTY }),
+    query: { connector: new DuckDBNodeConnector(store.instance), sources: querySources },
     health: {
       store: async () => ({ ok: (await store.query("SELECT 1 AS ok")).length === 1 }),
       ...(simulator

@@ -1,4 +1,11 @@
-import { publishExtracts, type ExtractDef, type Manifest, type Store } from "@citybrain/analytics";
+import {
+  publishExtracts,
+  type ExtractDef,
+  type IngestResult,
+  type Manifest,
+  type Store,
+} from "@citybrain/analytics";
+import type { StreamName } from "@citybrain/datasets";
 import type { EventHub } from "../events/event-hub.ts";
 
 /** Options of {@link ExtractPublisher}. */
@@ -23,6 +30,9 @@ export class ExtractPublisher {
   #again = false;
   #lastError: string | undefined;
   #last: Manifest | undefined;
+  /** Streams written since the last publish, with the time range each write touched. */
+  #changed = new Map<StreamName, [number, number] | null>();
+  #everything = false;
 
   constructor(readonly options: ExtractPublisherOptions) {}
 
@@ -55,15 +65,47 @@ export class ExtractPublisher {
     return this.#last;
   }
 
+  /** Notes what an ingest wrote, so the next publish recomputes only what depends on it. */
+  noteIngest(result: Pick<IngestResult, "stream" | "timeRange">): void {
+    const prev = this.#changed.get(result.stream);
+    const r = result.timeRange;
+    if (this.#changed.has(result.stream) && (prev === null || r === null))
+      this.#changed.set(result.stream, null);
+    else if (r)
+      this.#changed.set(
+        result.stream,
+        prev ? [Math.min(prev[0], r[0]), Math.max(prev[1], r[1])] : [r[0], r[1]],
+      );
+    else this.#changed.set(result.stream, null);
+  }
+
+  /** The next publish recomputes every extract (reference tables changed, a rebuild …). */
+  noteEverything(): void {
+    this.#everything = true;
+  }
+
   async #publish(): Promise<void> {
+    const changed = this.#changed;
+    const everything = this.#everything || changed.size === 0;
+    this.#changed = new Map();
+    this.#everything = false;
+    const ranges: Partial<Record<StreamName, readonly [number, number]>> = {};
+    for (const [stream, range] of changed) if (range) ranges[stream] = range;
     try {
-      this.#last = await publishExtracts(this.options.store, this.options.root, this.options.extracts);
+      this.#last = await publishExtracts(
+        this.options.store,
+        this.options.root,
+        this.options.extracts,
+        everything ? {} : { changedStreams: [...changed.keys()], changedRanges: ranges },
+      );
       this.#lastError = undefined;
       this.options.hub?.publish("extracts-updated", {
         version: this.#last.version,
         generatedAt: this.#last.generatedAt,
       });
     } catch (e) {
+      // Try again with everything next time: what this publish should have covered is not lost.
+      for (const [stream, range] of changed) this.noteIngest({ stream, timeRange: range });
       this.#lastError = `publishing extracts failed: ${(e as Error).message}`;
       this.options.log?.(this.#lastError);
     }

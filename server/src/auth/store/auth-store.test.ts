@@ -79,7 +79,9 @@ describe("AuthStore tokens", () => {
     const ok = await store.checkToken(token);
     expect(ok).toMatchObject({ ok: true, token: { id: info.id, kind: "display", label: "大屏一号" } });
     expect(ok.ok && ok.token.lastUsedAt).toBeTruthy();
-    expect(await store.checkToken(`${token.slice(0, -1)}A`)).toEqual({ ok: false, reason: "unknown" });
+    // Change the last character (to one it is not: a fixed "A" would flake 1 time in 64).
+    const tampered = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+    expect(await store.checkToken(tampered)).toEqual({ ok: false, reason: "unknown" });
     expect(await store.checkToken("hello")).toEqual({ ok: false, reason: "malformed" });
     expect(await store.checkToken(token.replace(/^cbd/, "cbi"))).toEqual({ ok: false, reason: "unknown" });
     expect((await store.revokeToken(info.id))?.revokedAt).toBeTruthy();
