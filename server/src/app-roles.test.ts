@@ -13,6 +13,8 @@ import { createApp } from "./app.ts";
 import { AuditLog, AuthStore } from "./auth/index.ts";
 import { READERS, assertRoleMatrix, runRoleMatrix, type MatrixRoute } from "./auth/role-matrix.ts";
 import { EventHub } from "./events/event-hub.ts";
+import { AppMetrics } from "./routes/metrics/index.ts";
+import { ReportFile } from "./routes/reports/index.ts";
 
 const septicLine = JSON.stringify({
   ts: "2026-03-01T00:00:00Z",
@@ -41,6 +43,9 @@ describe("the real app's route × role matrix", () => {
       ingest: { store },
       query: { connector: new DuckDBNodeConnector(store.instance), sources: ["energy_daily_town"] },
       auth: { store: auth, audit: await AuditLog.open({ path: ":memory:" }) },
+      alerts: { store },
+      reports: { file: await ReportFile.open({ path: ":memory:" }), sources: ["energy_daily_town"] },
+      metrics: new AppMetrics(),
     });
   });
   afterAll(() => store.close());
@@ -76,6 +81,32 @@ describe("the real app's route × role matrix", () => {
         headers: { "Content-Type": "application/x-ndjson", "X-Batch-Id": "s" },
       },
       { method: "GET", path: "/api/auth/users", allow: ["admin"] },
+      { method: "GET", path: "/api/alerts", allow: READERS },
+      { method: "POST", path: "/api/alerts/no-such-alert/ack", allow: ["analyst", "admin"], okStatus: [404] },
+      {
+        method: "POST",
+        path: "/api/alerts/no-such-alert/close",
+        allow: ["analyst", "admin"],
+        okStatus: [404],
+      },
+      { method: "GET", path: "/api/reports", allow: ["viewer", "analyst", "admin"] },
+      {
+        method: "POST",
+        path: "/api/reports",
+        allow: ["analyst", "admin"],
+        okStatus: [201],
+        body: {
+          name: "月度能耗",
+          spec: { from: "energy_daily_town", measures: [{ field: "tce", agg: "sum" }] },
+          presentation: { chart: "bar" },
+        },
+      },
+      { method: "GET", path: "/api/metrics", allow: READERS },
+      {
+        method: "GET",
+        path: "/api/openapi.json",
+        allow: ["anonymous", "display", "display-query", "viewer", "analyst", "admin", "ingest"],
+      },
       { method: "GET", path: "/api/auth/tokens", allow: ["admin"] },
     ];
     assertRoleMatrix(await runRoleMatrix({ app, store: auth, routes }));
