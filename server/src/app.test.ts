@@ -80,6 +80,36 @@ describe("createApp", () => {
     expect(bad.status).toBe(416);
   });
 
+  it("serves monthly parts and Parquet siblings listed in the manifest", async () => {
+    const m = (await (await app.request("/api/manifest")).json()) as {
+      extracts: {
+        name: string;
+        parquetUrl?: string;
+        parts?: { month: string; url: string; parquetUrl?: string }[];
+      }[];
+    };
+    const split = m.extracts.find((e) => e.parts && e.parts.length > 0);
+    expect(split?.parts?.[0]?.month).toBe("2026-03");
+    const partRes = await app.request(split?.parts?.[0]?.url ?? "");
+    expect(partRes.status).toBe(200);
+    expect(tableFromIPC(new Uint8Array(await partRes.arrayBuffer())).numRows).toBeGreaterThan(0);
+    const pq = await app.request(split?.parts?.[0]?.parquetUrl ?? "");
+    expect(pq.status).toBe(200);
+    expect(pq.headers.get("Content-Type")).toBe("application/vnd.apache.parquet");
+    expect(
+      Buffer.from(await pq.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe("PAR1");
+    const whole = await app.request(m.extracts.find((e) => e.name === "energy_daily_town")?.parquetUrl ?? "");
+    expect(whole.status).toBe(200);
+    const noPart = await app.request(`/api/extracts/${split?.name}/parts/1999-01`);
+    expect(noPart.status).toBe(404);
+    expect(await noPart.json()).toMatchObject({
+      error: { code: "unknown_part", details: { param: "month" } },
+    });
+  });
+
   it("names what was wrong in one error shape", async () => {
     const res = await app.request("/api/extracts/nope");
     expect(res.status).toBe(404);
