@@ -4,6 +4,7 @@ import type { EncodedFrame } from "../backend/inference-backend.ts";
 import type { CameraConfig } from "../config/camera-config.ts";
 import { createFfmpegFrameSource } from "../sources/ffmpeg/ffmpeg-frame-source.ts";
 import type { FrameSource } from "../sources/frame-source.ts";
+import { DEMO_FIXTURES_DIR, FIXTURES_HINT } from "./fixtures-dir.ts";
 import { createHttpSnapshotSource } from "../sources/http-snapshot/http-snapshot-source.ts";
 import { createPushFrameSource } from "../sources/push/push-frame-source.ts";
 import type { PushFrameSource } from "../sources/push/push-frame-source.ts";
@@ -12,7 +13,7 @@ import type { PushFrameSource } from "../sources/push/push-frame-source.ts";
 export interface CameraSourceOptions {
   /** Folder relative file paths are resolved against. @default process.cwd() */
   baseDir?: string;
-  /** Said when a video file is missing, e.g. "run `npm run fixtures`". */
+  /** Said when a video file is missing. @default for files under `fixtures/`: "run `npm run fixtures` …" */
   missingFileHint?: string;
   /** The ffmpeg binary. @default "ffmpeg" */
   ffmpegPath?: string;
@@ -38,7 +39,9 @@ function fileSource(camera: CameraConfig, path: string, options: CameraSourceOpt
     cameraId: camera.id,
     async *frames(): AsyncGenerator<EncodedFrame> {
       if (!existsSync(path)) {
-        const hint = options.missingFileHint ? `; ${options.missingFileHint}` : "";
+        const text =
+          options.missingFileHint ?? (path.startsWith(DEMO_FIXTURES_DIR) ? FIXTURES_HINT : undefined);
+        const hint = text ? `; ${text}` : "";
         throw new Error(`camera "${camera.id}": video file ${path} is missing${hint}`);
       }
       yield* inner.frames();

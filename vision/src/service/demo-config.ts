@@ -1,14 +1,8 @@
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { generateSites } from "@citybrain/datasets/reference";
 import type { VisionConfig, VisionConfigInput } from "../config/camera-config.ts";
 import { parseVisionConfig } from "../config/parse-vision-config.ts";
-
-/** The repository's `fixtures/` folder (filled by `npm run fixtures`). */
-export const DEMO_FIXTURES_DIR = join(
-  resolve(dirname(fileURLToPath(import.meta.url)), "../../.."),
-  "fixtures",
-);
+import { DEMO_FIXTURES_DIR } from "./fixtures-dir.ts";
 
 /** Options of {@link demoVisionConfig}. */
 export interface DemoVisionOptions {

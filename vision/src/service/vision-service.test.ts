@@ -10,6 +10,7 @@ import type { AlertRow } from "../pipeline/alert-rows.ts";
 import type { TrafficRow } from "../pipeline/minute-counts.ts";
 import { detectionAt, scriptedBackend } from "../testing/scripted-backend.ts";
 import { demoVisionConfig } from "./demo-config.ts";
+import { DEMO_FIXTURES_DIR } from "./fixtures-dir.ts";
 import { VisionService } from "./vision-service.ts";
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff]);
@@ -37,10 +38,10 @@ describe("demoVisionConfig", () => {
 
 describe("VisionService", () => {
   it("starts with the video missing and reports each camera offline with the reason and the fix", async () => {
+    const missing = join(DEMO_FIXTURES_DIR, "no-such-video.avi");
     const vision = await VisionService.start({
-      config: demoVisionConfig({ videoPath: "/nonexistent/vtest.avi" }),
+      config: demoVisionConfig({ videoPath: missing }),
       backend: scriptedBackend(() => []),
-      missingFileHint: "run `npm run fixtures` from the repository root",
       restart: { initialDelayMs: 50 },
     });
     await new Promise((r) => setTimeout(r, 20));
@@ -50,7 +51,7 @@ describe("VisionService", () => {
     for (const camera of cameras) {
       expect(camera).toMatchObject({ state: "offline", online: false, framesReceived: 0 });
       expect(camera.reason).toBe(
-        `camera "${camera.cameraId}": video file /nonexistent/vtest.avi is missing; run \`npm run fixtures\` from the repository root`,
+        `camera "${camera.cameraId}": video file ${missing} is missing; run \`npm run fixtures\` from the repository root`,
       );
     }
     expect(await vision.latestSnapshot(cameras[0]?.cameraId ?? "")).toBeNull();

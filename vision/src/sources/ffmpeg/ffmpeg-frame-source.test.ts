@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fixturePath } from "../../testing/fixtures.ts";
 import { createFfmpegFrameSource, ffmpegArgs } from "./ffmpeg-frame-source.ts";
 
 async function drain(source: ReturnType<typeof createFfmpegFrameSource>): Promise<number> {
@@ -21,6 +22,22 @@ describe("createFfmpegFrameSource", () => {
     expect(
       ffmpegArgs({ cameraId: "c", input: "a.avi", fps: 2, realtime: true, loop: true }).slice(4, 9),
     ).toEqual(["-re", "-stream_loop", "-1", "-i", "a.avi"]);
+  });
+
+  it("stamps the first frame now when no origin is given, even when starting into the file", async () => {
+    const source = createFfmpegFrameSource({
+      cameraId: "c",
+      input: fixturePath("vtest.avi"),
+      fps: 2,
+      startSeconds: 60,
+    });
+    const before = Date.now();
+    for await (const frame of source.frames()) {
+      expect(frame.timestamp).toBeGreaterThanOrEqual(before);
+      expect(frame.timestamp).toBeLessThanOrEqual(Date.now());
+      break;
+    }
+    await source.close();
   });
 
   it("names the camera and the fix when ffmpeg is missing", async () => {

@@ -21,7 +21,7 @@ export interface FfmpegSourceOptions {
   loop?: boolean;
   /** JPEG quality of the frames, ffmpeg `-q:v` (2 best … 31 worst). @default 3 */
   quality?: number;
-  /** Timestamp of the input's time 0, ms since the epoch. @default the time `frames()` starts */
+  /** Timestamp of the input's time 0, ms since the epoch. @default so that the first frame is stamped "now" */
   timestampOrigin?: number;
   /** The ffmpeg binary. @default "ffmpeg" */
   ffmpegPath?: string;
@@ -68,7 +68,8 @@ export function createFfmpegFrameSource(options: FfmpegSourceOptions): FrameSour
   return {
     cameraId,
     async *frames(): AsyncGenerator<EncodedFrame> {
-      const origin = options.timestampOrigin ?? Date.now();
+      // Without an origin the first frame is stamped "now", wherever in the file it starts.
+      const origin = options.timestampOrigin ?? Date.now() - (options.startSeconds ?? 0) * 1000;
       const proc = spawn(options.ffmpegPath ?? "ffmpeg", ffmpegArgs(options), {
         stdio: ["ignore", "pipe", "pipe"],
       });
