@@ -1,5 +1,4 @@
 import type { StreamName } from "@citybrain/datasets";
-import { tceSql } from "../energy/coefficients.ts";
 import { airDailyAqi, airLatest } from "./air-extracts.ts";
 import { energyDailyEnterprise, energyHourlyEnterprise, energyHourlyTown } from "./energy-extracts.ts";
 import { alertsRecent, casesDaily, creditMonthly, exchangeDaily } from "./governance-extracts.ts";
@@ -48,10 +47,12 @@ export const energyDailyTown: ExtractDef = {
   title: { zh: "分镇街分品种日能耗", en: "Daily energy by town and carrier" },
   timeColumn: "day",
   streams: ["energy"],
-  sql: `SELECT ${shanghaiDay("e.ts")} AS day, e.town_code, coalesce(t.name, e.town_code) AS town_name,
-      e.carrier, sum(e.value) AS value, sum(${tceSql("e.carrier", "e.value")}) AS tce
-    FROM energy e LEFT JOIN towns t ON t.code = e.town_code
-    GROUP BY ALL ORDER BY day, e.town_code, e.carrier`,
+  // From the day rollup (kept incrementally; tce computed per meter-hour there), not the raw
+  // 15-minute table: the same sums, at the full preset ~30× fewer rows to read.
+  sql: `SELECT r.day, r.town_code, coalesce(t.name, r.town_code) AS town_name,
+      r.carrier, sum(r.value) AS value, sum(r.tce) AS tce
+    FROM rollup_energy_day r LEFT JOIN towns t ON t.code = r.town_code
+    GROUP BY ALL ORDER BY r.day, r.town_code, r.carrier`,
 };
 
 /**
