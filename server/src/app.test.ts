@@ -48,7 +48,7 @@ describe("createApp", () => {
     expect(again.status).toBe(304);
   });
 
-  it("serves an extract raw, gzip and br, all decoding to the same Arrow table", async () => {
+  it("serves an extract raw, gzip, br and zstd, all decoding to the same Arrow table", async () => {
     const raw = new Uint8Array(await (await app.request("/api/extracts/energy_daily_town")).arrayBuffer());
     const expected = tableFromIPC(raw);
     expect(expected.numRows).toBeGreaterThan(0);
@@ -63,6 +63,13 @@ describe("createApp", () => {
     expect(br.headers.get("Content-Encoding")).toBe("br");
     expect(br.headers.get("Cache-Control")).toContain("immutable");
     expect(Buffer.compare(brotliDecompressSync(Buffer.from(await br.arrayBuffer())), raw)).toBe(0);
+    const zst = await app.request("/api/extracts/energy_daily_town", {
+      headers: { "Accept-Encoding": "gzip, deflate, br, zstd" },
+    });
+    expect(zst.headers.get("Content-Encoding")).toBe("zstd");
+    const { decompress, init } = await import("@bokuweb/zstd-wasm");
+    await init();
+    expect(Buffer.compare(Buffer.from(decompress(new Uint8Array(await zst.arrayBuffer()))), raw)).toBe(0);
     const cached = await app.request("/api/extracts/energy_daily_town", {
       headers: { "Accept-Encoding": "br", "If-None-Match": br.headers.get("ETag") ?? "" },
     });

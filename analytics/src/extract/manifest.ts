@@ -14,7 +14,7 @@ export interface ExtractFile {
   readonly rows: number;
   readonly bytes: number;
   readonly sha256: string;
-  /** Sizes of the precompressed siblings (`file.gz`, `file.br`), by HTTP content coding. */
+  /** Sizes of the precompressed siblings (`file.zst`, `file.br`, `file.gz`), by HTTP content coding. */
   readonly encodings: Readonly<Record<string, number>>;
   /** ISO dates or times of the first and last row, when the extract has a time column. */
   readonly timeRange: readonly [string, string] | null;

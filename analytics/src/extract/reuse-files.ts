@@ -6,7 +6,10 @@ import type { ExtractFile } from "./manifest.ts";
 export function filesOf(entry: ExtractFile): string[] {
   return [
     entry.file,
-    ...Object.keys(entry.encodings).map((coding) => `${entry.file}.${coding === "gzip" ? "gz" : coding}`),
+    ...Object.keys(entry.encodings).map(
+      (coding) =>
+        `${entry.file}.${({ gzip: "gz", zstd: "zst" } as Record<string, string>)[coding] ?? coding}`,
+    ),
     ...(entry.parquet ? [entry.parquet.file] : []),
   ];
 }

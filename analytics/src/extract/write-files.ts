@@ -7,13 +7,14 @@ import { tableToIPC, type Table } from "apache-arrow";
 import type { Store } from "../store/store.ts";
 import { writeFileAtomic } from "./atomic-write.ts";
 import type { ExtractFile, ParquetFile } from "./manifest.ts";
+import { zstdCompress } from "./zstd.ts";
 
 const gz = promisify(gzip);
 const br = promisify(brotliCompress);
 
 /**
  * Writes `table` as `<base>.arrows` (uncompressed Arrow IPC stream: DuckDB-WASM rejects
- * compressed buffers) with precompressed `.gz` and `.br` siblings, each atomically.
+ * compressed buffers) with precompressed `.zst`, `.br` and `.gz` siblings, each atomically.
  */
 export async function writeArrowFiles(
   dir: string,
@@ -22,23 +23,25 @@ export async function writeArrowFiles(
 ): Promise<Omit<ExtractFile, "timeRange" | "parquet">> {
   const bytes = tableToIPC(table, "stream");
   const file = `${base}.arrows`;
-  const [gzBytes, brBytes] = await Promise.all([
+  const [gzBytes, brBytes, zstBytes] = await Promise.all([
     gz(bytes, { level: 6 }),
     br(bytes, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
     }),
+    zstdCompress(bytes),
   ]);
   await Promise.all([
     writeFileAtomic(join(dir, file), bytes),
     writeFileAtomic(join(dir, `${file}.gz`), gzBytes),
     writeFileAtomic(join(dir, `${file}.br`), brBytes),
+    writeFileAtomic(join(dir, `${file}.zst`), zstBytes),
   ]);
   return {
     file,
     rows: table.numRows,
     bytes: bytes.length,
     sha256: createHash("sha256").update(bytes).digest("hex"),
-    encodings: { gzip: gzBytes.length, br: brBytes.length },
+    encodings: { zstd: zstBytes.length, br: brBytes.length, gzip: gzBytes.length },
   };
 }
 
