@@ -51,6 +51,8 @@ export interface AppOptions {
   readonly query?: { readonly connector: DuckDBNodeConnector; readonly sources: readonly string[] };
   /** Live events for `GET /api/events`. */
   readonly hub?: EventHub;
+  /** Aborted on shutdown: open event streams end with a reconnect hint. */
+  readonly shutdown?: AbortSignal;
   /**
    * Users, tokens and sessions. When given, every API route requires its role (display for
    * reads, viewer for queries, an ingest token scoped to the stream for ingest); without it the
@@ -108,7 +110,7 @@ export function createApp(options: AppOptions): Hono {
   api.route("/", healthRoutes({ components: options.health ?? {} }));
   if (options.ingest) api.route("/", ingestRoutes(options.ingest));
   if (options.query) api.route("/", queryRoutes(options.query));
-  if (options.hub) api.route("/", eventRoutes({ hub: options.hub }));
+  if (options.hub) api.route("/", eventRoutes({ hub: options.hub, shutdown: options.shutdown }));
   api.route("/", openapiRoutes()); // public: the API's own description
   if (options.alerts) {
     const { store, onChanged } = options.alerts;

@@ -96,7 +96,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       `模拟数据 live demo feed at ${options.speed}× from ${new Date(simulator.historyEnd).toISOString()} (--no-simulate to stop)`,
     );
   }
+  const shutdown = new AbortController();
   const app = createApp({
+    shutdown: shutdown.signal,
     extractsRoot: paths.extracts,
     screenRoot: screenDistDir,
     reference: () => ({ outline: tongnanOutline(), towns: townCells() }),
@@ -144,15 +146,26 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     // The line tests and people look for: keep its shape.
     console.log(`citybrain listening on ${base}/wall${wallQuery}`);
   });
-  const stop = (signal: string) => {
-    log(`${signal}: shutting down`);
-    server.close(() => {
-      void (simulator?.stop() ?? Promise.resolve())
-        .then(() => publisher.stop())
-        .then(() => store.close())
-        .then(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(0), 5000).unref();
+  const stop = (signal: string): void => {
+    log(
+      `${signal}: shutting down — no new connections; open requests finish, event streams get a reconnect hint`,
+    );
+    shutdown.abort();
+    void (async () => {
+      await simulator?.stop(); // no more feed writes
+      server.close(() => {
+        // Open ingests have finished (the server waits for in-flight requests): flush and close.
+        void publisher
+          .stop()
+          .then(() => store.close())
+          .then(() => process.exit(0));
+      });
+      (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    })();
+    setTimeout(() => {
+      log("forced exit: requests were still open 10 s after the shutdown signal");
+      process.exit(1);
+    }, 10_000).unref();
   };
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));

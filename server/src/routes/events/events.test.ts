@@ -74,3 +74,19 @@ describe("GET /events", () => {
     expect(again).toEqual([{ id: "2", event: "extracts-updated", data: '{"version":2}' }]);
   });
 });
+
+describe("shutdown", () => {
+  it("ends every open stream with a retry hint when the server shuts down", async () => {
+    const hub = new EventHub();
+    const shutdown = new AbortController();
+    const app = new Hono().route(
+      "/api",
+      eventRoutes({ hub, heartbeatMs: 10_000, retryMs: 5000, shutdown: shutdown.signal }),
+    );
+    const res = await app.request("/api/events");
+    setTimeout(() => shutdown.abort(), 20);
+    const text = await res.text(); // resolves only because the stream ends
+    expect(text).toContain("event: shutdown");
+    expect(text).toContain("retry: 5000");
+  });
+});

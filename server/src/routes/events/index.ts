@@ -9,6 +9,11 @@ export interface EventRoutesOptions {
   readonly heartbeatMs?: number;
   /** Reconnect delay suggested to clients in ms (SSE `retry:`). */
   readonly retryMs?: number;
+  /**
+   * Aborted when the server shuts down: every open stream then sends a `shutdown` event with a
+   * `retry:` hint and ends, so the process can exit and walls reconnect to its successor.
+   */
+  readonly shutdown?: AbortSignal;
 }
 
 /**
@@ -32,6 +37,10 @@ export function eventRoutes(options: EventRoutesOptions): Hono {
           timer = setTimeout(() => resolve(null), heartbeatMs);
         });
       stream.onAbort(() => sub.close());
+      const ending = new Promise<"shutdown">((resolve) => {
+        if (options.shutdown?.aborted) resolve("shutdown");
+        options.shutdown?.addEventListener("abort", () => resolve("shutdown"), { once: true });
+      });
       await stream.writeSSE({
         event: "hello",
         data: JSON.stringify({ resumedFrom: last ?? null }),
@@ -40,8 +49,12 @@ export function eventRoutes(options: EventRoutesOptions): Hono {
       try {
         while (!stream.aborted && !stream.closed) {
           // A heartbeat goes to this client only, when it has had nothing for a while.
-          const events = await Promise.race([sub.next(), tick()]);
+          const events = await Promise.race([sub.next(), tick(), ending]);
           clearTimeout(timer);
+          if (events === "shutdown") {
+            await stream.writeSSE({ event: "shutdown", data: "{}", retry: options.retryMs ?? 3000 });
+            break;
+          }
           if (events === null) {
             await stream.writeSSE({
               event: "heartbeat",
