@@ -30,6 +30,7 @@ import { openapiRoutes } from "./openapi/index.ts";
 import { alertRoutes, type AlertJson, type AlertStore } from "./routes/alerts/index.ts";
 import { metrics, metricsRoutes, type AppMetrics } from "./routes/metrics/index.ts";
 import { reportRoutes, type ReportFile } from "./routes/reports/index.ts";
+import { cameraRoutes, type CameraSource } from "./routes/cameras/index.ts";
 
 /** Everything the HTTP app is wired to. */
 export interface AppOptions {
@@ -67,6 +68,8 @@ export interface AppOptions {
   readonly metrics?: AppMetrics;
   /** Structured request logs. */
   readonly logger?: Logger;
+  /** Real-video cameras (the vision service): health and latest annotated snapshots. */
+  readonly cameras?: CameraSource;
 }
 
 /**
@@ -90,7 +93,16 @@ export function createApp(options: AppOptions): Hono {
   if (options.auth) {
     const { store, audit } = options.auth;
     api.use("*", authenticate({ store }), csrfProtection());
-    for (const path of ["/manifest", "/extracts/*", "/reference/*", "/events", "/alerts/*", "/metrics"])
+    for (const path of [
+      "/manifest",
+      "/extracts/*",
+      "/reference/*",
+      "/events",
+      "/alerts/*",
+      "/metrics",
+      "/cameras",
+      "/cameras/*",
+    ])
       api.use(path, requireRole("display"));
     api.post("/alerts/:id/ack", requireRole("analyst"));
     api.post("/alerts/:id/close", requireRole("analyst"));
@@ -120,6 +132,7 @@ export function createApp(options: AppOptions): Hono {
     api.route("/", reportRoutes({ reports: options.reports.file, sources: options.reports.sources }));
   }
   if (options.metrics) api.route("/", metricsRoutes({ metrics: options.metrics }));
+  if (options.cameras) api.route("/", cameraRoutes({ vision: options.cameras }));
   api.all("*", (c) => apiError(c, 404, "not_found", `no API route ${c.req.method} ${c.req.path}`));
   app.route("/api", api);
   if (options.auth) app.route("/", setupPage());

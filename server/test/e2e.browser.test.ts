@@ -24,7 +24,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Starts `citybrain serve` on a free port and resolves with its URL once it listens. */
 function startServer(
   dataDir: string,
-  live: readonly string[] = ["--no-simulate"],
+  live: readonly string[] = ["--no-simulate", "--no-vision"],
 ): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   const child = spawn(
     process.execPath,
@@ -160,7 +160,7 @@ describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
   it("a live feed's republished extracts reach the open wall without a reload", async () => {
     const liveDir = await mkdtemp(join(tmpdir(), "citybrain-live-"));
     // One simulated hour per real second: new energy rows every tick, extracts every 5 s.
-    const live = await startServer(liveDir, ["--speed", "3600"]);
+    const live = await startServer(liveDir, ["--speed", "3600", "--no-vision"]);
     const livePage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     try {
       // A tab in the background gets no animation frames, and the wall animates its numbers.

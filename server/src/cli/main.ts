@@ -46,6 +46,8 @@ export function program(): Command {
     .option("--host <host>", "interface to bind", "127.0.0.1")
     .option("--no-wall-token", "do not issue a display token for this run's wall URL")
     .option("--no-simulate", "do not feed live demo data")
+    .option("--no-vision", "do not run the real-video cameras")
+    .option("--vision-config <file>", "camera config file (default: the demo's real-video cameras)")
     .option("--speed <n>", "simulated time per real time for the live feed (1 = real time)", speed, 60)
     .action(
       async (opts: {
@@ -57,6 +59,8 @@ export function program(): Command {
         wallToken: boolean;
         simulate: boolean;
         speed: number;
+        vision: boolean;
+        visionConfig?: string;
       }) => {
         await serveCommand({
           preset: opts.preset,
@@ -67,6 +71,8 @@ export function program(): Command {
           wallToken: opts.wallToken,
           simulate: opts.simulate,
           speed: opts.speed,
+          vision: opts.vision,
+          visionConfig: opts.visionConfig,
         });
       },
     );

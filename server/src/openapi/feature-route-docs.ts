@@ -149,4 +149,43 @@ export const FEATURE_ROUTE_DOCS: readonly RouteDoc[] = [
     role: "public",
     responses: { 200: { description: "HTML", contentType: "text/html" } },
   },
+  {
+    method: "get",
+    path: "/cameras",
+    tag: "cameras",
+    summary: "Real-video cameras and their health",
+    description:
+      "State (starting/online/offline/ended), why a camera is not online, last frame time and fps.",
+    role: "display",
+    responses: {
+      200: {
+        description: "the cameras",
+        schema: z.object({
+          cameras: z.array(
+            z.object({
+              cameraId: z.string(),
+              state: z.string(),
+              online: z.boolean(),
+              reason: z.string().nullable(),
+              lastFrameTimestamp: z.number().nullable(),
+              fps: z.number(),
+            }),
+          ),
+        }),
+      },
+    },
+  },
+  {
+    method: "get",
+    path: "/cameras/:id/snapshot.jpg",
+    tag: "cameras",
+    summary: "A camera's latest frame with boxes, track ids, zones and lines drawn",
+    role: "display",
+    params: z.object({ id: z.string().describe("camera id, e.g. CAM-00822") }),
+    responses: {
+      200: { description: "JPEG", contentType: "image/jpeg" },
+      404: err("no real-video camera with that id"),
+      503: err("the camera has no frame yet; see Retry-After"),
+    },
+  },
 ];

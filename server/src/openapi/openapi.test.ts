@@ -12,6 +12,7 @@ import { EventHub } from "../events/event-hub.ts";
 import { alertListQuery, alertRoutes } from "../routes/alerts/index.ts";
 import { AppMetrics, metricsRoutes } from "../routes/metrics/index.ts";
 import { ReportFile, reportRoutes } from "../routes/reports/index.ts";
+import { cameraRoutes } from "../routes/cameras/index.ts";
 import { apiDocument } from "./api-document.ts";
 import { openApiPath } from "./build-openapi.ts";
 import type { JsonSchema } from "./openapi-types.ts";
@@ -106,6 +107,10 @@ describe("the OpenAPI document", () => {
       api.route("/", alertRoutes({ store, hub }));
       api.route("/", reportRoutes({ reports: await ReportFile.open({ path: ":memory:" }) }));
       api.route("/", metricsRoutes({ metrics: new AppMetrics() }));
+      api.route(
+        "/",
+        cameraRoutes({ vision: { health: () => ({ cameras: [] }), latestSnapshot: async () => null } }),
+      );
       api.route("/", openapiRoutes());
       app = new Hono();
       app.route("/api", api);

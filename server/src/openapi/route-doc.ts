@@ -53,6 +53,10 @@ export const TAGS: readonly { readonly name: string; readonly description: strin
   { name: "events", description: "Server-sent events: alerts, extract updates, KPI ticks" },
   { name: "alerts", description: "Alerts raised by rules and vision; acknowledge and close them" },
   { name: "reports", description: "Saved report definitions (a query spec plus its presentation)" },
+  {
+    name: "cameras",
+    description: "Real-video cameras run by the vision service: health and annotated snapshots",
+  },
   { name: "auth", description: "Login, sessions, first-admin setup, users and machine tokens" },
   { name: "operations", description: "Health, metrics and this documentation" },
 ];
