@@ -1,10 +1,8 @@
 // Test support only (node): a QueryConnector over @duckdb/node-api with an in-memory database.
 import { DuckDBInstance } from "@duckdb/node-api";
-import type { DuckDBValue } from "@duckdb/node-api";
-import { fieldTypeFromDuckDb } from "./field-type.ts";
+import { DuckDBNodeConnector } from "../connector/duckdb-node-connector.ts";
 import type { FieldTypes } from "./field-type.ts";
-import { normalizeCell } from "./normalize-cell.ts";
-import type { QueryConnector, Row } from "./query-connector.ts";
+import type { QueryConnector } from "./query-connector.ts";
 
 export interface NodeTestDb {
   connector: QueryConnector;
@@ -18,29 +16,12 @@ export async function openTestDb(setup: readonly string[]): Promise<NodeTestDb> 
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   for (const sql of setup) await connection.run(sql);
-  const connector: QueryConnector = {
-    async query(sql, params) {
-      const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]); // specs only produce strings, numbers, booleans;
-      const kinds = reader.columnTypes().map((t) => fieldTypeFromDuckDb(String(t)));
-      const names = reader.columnNames();
-      return reader.getRowsJS().map((values) => {
-        const row: Row = {};
-        names.forEach((name, i) => (row[name] = normalizeCell(values[i], kinds[i] ?? "other")));
-        return row;
-      });
-    },
-  };
+  connection.closeSync();
+  // The production connector: tests run the SQL exactly as the server does.
+  const db = new DuckDBNodeConnector(instance);
   return {
-    connector,
-    async describe(table) {
-      const rows = await connector.query(`DESCRIBE "${table}"`, []);
-      return Object.fromEntries(
-        rows.map((r) => [String(r.column_name), fieldTypeFromDuckDb(String(r.column_type))]),
-      );
-    },
-    close() {
-      connection.closeSync();
-      instance.closeSync();
-    },
+    connector: { query: (sql, params) => db.query(sql, params) },
+    describe: (table) => db.describe(table),
+    close: () => instance.closeSync(),
   };
 }

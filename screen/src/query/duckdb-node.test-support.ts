@@ -1,8 +1,8 @@
-// Test support only (node): a QueryConnector over an in-memory @duckdb/node-api database.
+// Test support only (node): the production native-DuckDB QueryConnector over an in-memory
+// database, so screen tests run the same SQL the server's connector runs.
 import { DuckDBInstance } from "@duckdb/node-api";
-import type { DuckDBValue } from "@duckdb/node-api";
-import { fieldTypeFromDuckDb, normalizeCell } from "@citybrain/analytics/browser";
-import type { FieldTypes, QueryConnector, Row } from "@citybrain/analytics/browser";
+import { DuckDBNodeConnector } from "@citybrain/analytics";
+import type { FieldTypes, QueryConnector } from "@citybrain/analytics/browser";
 
 export interface NodeDb extends QueryConnector {
   describe(table: string): Promise<FieldTypes>;
@@ -14,29 +14,12 @@ export async function openNodeDb(setup: readonly string[]): Promise<NodeDb> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   for (const sql of setup) await connection.run(sql);
-  const query = async (sql: string, params: readonly unknown[]): Promise<Row[]> => {
-    // Specs only produce string, number and boolean parameters, all valid DuckDBValues.
-    const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]);
-    const kinds = reader.columnTypes().map((t) => fieldTypeFromDuckDb(String(t)));
-    const names = reader.columnNames();
-    return reader.getRowsJS().map((values) => {
-      const row: Row = {};
-      names.forEach((name, i) => (row[name] = normalizeCell(values[i], kinds[i] ?? "other")));
-      return row;
-    });
-  };
+  connection.closeSync();
+  const db = new DuckDBNodeConnector(instance);
   return {
-    query,
-    async describe(table) {
-      const rows = await query(`DESCRIBE "${table}"`, []);
-      return Object.fromEntries(
-        rows.map((r) => [String(r.column_name), fieldTypeFromDuckDb(String(r.column_type))]),
-      );
-    },
-    close() {
-      connection.closeSync();
-      instance.closeSync();
-    },
+    query: (sql, params) => db.query(sql, params),
+    describe: (table) => db.describe(table),
+    close: () => instance.closeSync(),
   };
 }
 
