@@ -68,6 +68,36 @@ describe("DuckDBStore", () => {
     expect(String(q[0]?.errors)).toContain("ts: expected ISO-8601 time");
   });
 
+  it("converts every column type to Arrow exactly, nulls included", async () => {
+    const t = await store.queryArrow(
+      `SELECT * FROM (VALUES
+        (1.5::DOUBLE, 7::INTEGER, 3::BIGINT, DATE '2026-03-01', TIMESTAMP '2026-03-01 08:15:30.123', 'a', true),
+        (NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+        (-2.25, -1, 9007199254740991, DATE '1969-12-31', TIMESTAMP '1969-12-31 23:59:59', '潼南', false)
+      ) v(d, i, b, day, ts, s, f)`,
+    );
+    const rows = t.toArray().map((r) => r.toJSON());
+    expect(rows[0]).toEqual({
+      d: 1.5,
+      i: 7,
+      b: 3,
+      day: Date.UTC(2026, 2, 1),
+      ts: Date.UTC(2026, 2, 1, 8, 15, 30, 123),
+      s: "a",
+      f: true,
+    });
+    expect(rows[1]).toEqual({ d: null, i: null, b: null, day: null, ts: null, s: null, f: null });
+    expect(rows[2]).toMatchObject({
+      d: -2.25,
+      i: -1,
+      b: 9007199254740991,
+      day: -86_400_000,
+      ts: -1000,
+      s: "潼南",
+      f: false,
+    });
+  });
+
   it("answers queries as Arrow with DuckDB-WASM friendly types", async () => {
     await store.ingest("septic", [row(0), row(1)], { batchId: "x" });
     const t = await store.queryArrow(
