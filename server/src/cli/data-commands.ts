@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Command } from "commander";
@@ -29,8 +31,23 @@ async function openStore(dataDir: string): Promise<DuckDBStore> {
   }
 }
 
-/** Adds `generate`, `ingest` and `rebuild` to the CLI. */
+/** Adds `generate`, `ingest`, `rebuild` and `bench` to the CLI. */
 export function addDataCommands(cli: Command): void {
+  cli
+    .command("bench")
+    .description(
+      "run every package's benchmarks (generation, ingest, precompute, extracts, server, vision); prints ratios and writes docs/benchmarks/*.json",
+    )
+    .action(async () => {
+      const root = fileURLToPath(new URL("../../../", import.meta.url));
+      const code = await new Promise<number>((resolveExit) => {
+        const child = spawn("npm", ["run", "bench"], { cwd: root, stdio: "inherit" });
+        child.on("exit", (c) => resolveExit(c ?? 1));
+        child.on("error", () => resolveExit(1));
+      });
+      process.exitCode = code;
+    });
+
   cli
     .command("generate")
     .description("generate a dataset (run `citybrain generate --help` for its options)")

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { serveCommand } from "./serve.ts";
+import { mergeServeConfig, readServeConfig } from "./serve-config.ts";
 import { addAuthCommands } from "./auth-commands.ts";
 import { addDataCommands } from "./data-commands.ts";
 
@@ -37,31 +38,60 @@ export function program(): Command {
     .command("serve")
     .description("load data, publish extracts and serve the API and the screen")
     .addOption(
-      new Option("--preset <name>", "dataset preset to generate and load").choices(PRESETS).default("demo"),
+      new Option("--preset <name>", "dataset preset to generate and load")
+        .choices(PRESETS)
+        .default("demo")
+        .env("CITYBRAIN_PRESET"),
     )
     .option("--demo", "shorthand for --preset demo (the default)")
-    .option("--seed <n>", "generator seed", seed, 1)
-    .option("--data <dir>", "data directory (default: data/<preset>)")
-    .option("--port <n>", "port to listen on (0 picks a free one)", port, 8080)
-    .option("--host <host>", "interface to bind", "127.0.0.1")
+    .addOption(
+      new Option("--config <file>", "JSON config file (flags and CITYBRAIN_* variables win)").env(
+        "CITYBRAIN_CONFIG",
+      ),
+    )
+    .addOption(new Option("--seed <n>", "generator seed").argParser(seed).default(1).env("CITYBRAIN_SEED"))
+    .addOption(new Option("--data <dir>", "data directory (default: data/<preset>)").env("CITYBRAIN_DATA"))
+    .addOption(
+      new Option("--port <n>", "port to listen on (0 picks a free one)")
+        .argParser(port)
+        .default(8080)
+        .env("CITYBRAIN_PORT"),
+    )
+    .addOption(new Option("--host <host>", "interface to bind").default("127.0.0.1").env("CITYBRAIN_HOST"))
     .option("--no-wall-token", "do not issue a display token for this run's wall URL")
     .option("--no-simulate", "do not feed live demo data")
     .option("--no-vision", "do not run the real-video cameras")
     .option("--vision-config <file>", "camera config file (default: the demo's real-video cameras)")
-    .option("--speed <n>", "simulated time per real time for the live feed (1 = real time)", speed, 60)
+    .addOption(
+      new Option("--speed <n>", "simulated time per real time for the live feed (1 = real time)")
+        .argParser(speed)
+        .default(60)
+        .env("CITYBRAIN_SPEED"),
+    )
     .action(
-      async (opts: {
-        preset: (typeof PRESETS)[number];
-        seed: number;
-        data?: string;
-        port: number;
-        host: string;
-        wallToken: boolean;
-        simulate: boolean;
-        speed: number;
-        vision: boolean;
-        visionConfig?: string;
-      }) => {
+      async (
+        cliOpts: {
+          config?: string;
+          preset: (typeof PRESETS)[number];
+          seed: number;
+          data?: string;
+          port: number;
+          host: string;
+          wallToken: boolean;
+          simulate: boolean;
+          speed: number;
+          vision: boolean;
+          visionConfig?: string;
+        },
+        cmd: Command,
+      ) => {
+        const opts = cliOpts.config
+          ? mergeServeConfig(
+              cliOpts,
+              (k) => cmd.getOptionValueSource(k),
+              await readServeConfig(cliOpts.config),
+            )
+          : cliOpts;
         await serveCommand({
           preset: opts.preset,
           seed: opts.seed,
