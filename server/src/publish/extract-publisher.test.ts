@@ -1,7 +1,7 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_EXTRACTS, DuckDBStore } from "@citybrain/analytics";
+import { DEFAULT_EXTRACTS, DuckDBStore, type ExtractDef } from "@citybrain/analytics";
 import { describe, expect, it } from "vitest";
 import { EventHub } from "../events/event-hub.ts";
 import { ExtractPublisher } from "./extract-publisher.ts";
@@ -33,6 +33,26 @@ describe("ExtractPublisher", () => {
     expect(
       events.filter((e) => e.type === "extracts-updated").map((e) => (e.data as { version: number }).version),
     ).toEqual(Array.from({ length: versions }, (_, i) => i + 1));
+    await store.close();
+  });
+});
+
+describe("ExtractPublisher when a publish fails", () => {
+  it("keeps serving the last good version, reports the error and catches up later", async () => {
+    const store = await DuckDBStore.open({ path: ":memory:" });
+    const root = await mkdtemp(join(tmpdir(), "pub-fail-"));
+    const defs: ExtractDef[] = [...DEFAULT_EXTRACTS.slice(0, 1)];
+    const p = new ExtractPublisher({ store, root, extracts: defs });
+    expect((await p.publishNow())?.version).toBe(1);
+    // Any failure mid-publish (a full disk, a broken definition) must leave v1 serving.
+    defs.push({ name: "broken", title: { zh: "坏", en: "broken" }, sql: "SELECT * FROM no_such_table" });
+    await expect(p.publishNow()).resolves.toBeDefined(); // never throws at the caller
+    expect(p.state()).toMatchObject({ ok: false, version: 1 });
+    expect(p.state().detail).toMatch(/publishing extracts failed: .*no_such_table/);
+    expect(JSON.parse(await readFile(join(root, "manifest.json"), "utf8")).version).toBe(1);
+    defs.pop();
+    expect((await p.publishNow())?.version).toBe(2);
+    expect(p.state().ok).toBe(true);
     await store.close();
   });
 });
