@@ -25,6 +25,40 @@ export const EVENT_SCHEMAS = {
   kpi: z.record(z.string(), z.unknown()).describe("KPI tick of the live simulation"),
 } as const;
 
+const extractName = z.string().describe("extract name from the manifest");
+const month = z.string().describe("Asia/Shanghai month YYYY-MM");
+
+/** The doc of a route serving one extract file: a monthly part and/or its Parquet sibling. */
+function extractFileDoc(o: {
+  path: string;
+  summary: string;
+  description?: string;
+  parquet: boolean;
+  notFound: string;
+}): RouteDoc {
+  const contentType = o.parquet ? "application/vnd.apache.parquet" : "application/vnd.apache.arrow.stream";
+  return {
+    method: "get",
+    path: o.path,
+    tag: "extracts",
+    summary: o.summary,
+    ...(o.description ? { description: o.description } : {}),
+    role: "display",
+    params: o.path.includes(":month")
+      ? z.object({ name: extractName, month })
+      : z.object({ name: extractName }),
+    query: z.object({ v: z.string().optional().describe("manifest version the URL pins") }),
+    responses: {
+      200: { description: o.parquet ? "the Parquet file" : "the month's rows", contentType },
+      206: { description: "the requested byte range", contentType },
+      304: { description: "unchanged since the ETag you sent" },
+      404: err(o.notFound),
+      416: err("range outside the file"),
+      503: err("the file is missing or corrupt; see Retry-After"),
+    },
+  };
+}
+
 /** Manifest, extracts, reference data, health, ingest, query and events. */
 export const DATA_ROUTE_DOCS: readonly RouteDoc[] = [
   {
@@ -62,67 +96,28 @@ export const DATA_ROUTE_DOCS: readonly RouteDoc[] = [
       503: err("the extract file is missing or corrupt (size or sha256); see Retry-After"),
     },
   },
-  {
-    method: "get",
+  extractFileDoc({
     path: "/extracts/:name/parquet",
-    tag: "extracts",
     summary: "One extract as Parquet (ZSTD), for analysts' own tools",
     description:
       "The newest month for extracts split by month. ETag/304, byte ranges; sent as an attachment.",
-    role: "display",
-    params: z.object({ name: z.string().describe("extract name from the manifest") }),
-    query: z.object({ v: z.string().optional().describe("manifest version the URL pins") }),
-    responses: {
-      200: { description: "the Parquet file", contentType: "application/vnd.apache.parquet" },
-      206: { description: "the requested byte range", contentType: "application/vnd.apache.parquet" },
-      304: { description: "unchanged since the ETag you sent" },
-      404: err("no extract of that name, or it was published without Parquet"),
-      416: err("range outside the file"),
-      503: err("the file is missing or has the wrong size; see Retry-After"),
-    },
-  },
-  {
-    method: "get",
+    parquet: true,
+    notFound: "no extract of that name, or it was published without Parquet",
+  }),
+  extractFileDoc({
     path: "/extracts/:name/parts/:month",
-    tag: "extracts",
     summary: "One month of an extract split by month, as an Arrow IPC stream",
     description:
       "Listed in the manifest entry's `parts` with its URL. Same caching, encodings and ranges as a whole extract.",
-    role: "display",
-    params: z.object({
-      name: z.string().describe("extract name from the manifest"),
-      month: z.string().describe("Asia/Shanghai month YYYY-MM"),
-    }),
-    query: z.object({ v: z.string().optional().describe("manifest version the URL pins") }),
-    responses: {
-      200: { description: "the month's rows", contentType: "application/vnd.apache.arrow.stream" },
-      206: { description: "the requested byte range", contentType: "application/vnd.apache.arrow.stream" },
-      304: { description: "unchanged since the ETag you sent" },
-      404: err("no extract of that name, or no such month"),
-      416: err("range outside the file"),
-      503: err("the part file is missing or corrupt; see Retry-After"),
-    },
-  },
-  {
-    method: "get",
+    parquet: false,
+    notFound: "no extract of that name, or no such month",
+  }),
+  extractFileDoc({
     path: "/extracts/:name/parts/:month/parquet",
-    tag: "extracts",
     summary: "One month of an extract split by month, as Parquet",
-    role: "display",
-    params: z.object({
-      name: z.string().describe("extract name from the manifest"),
-      month: z.string().describe("Asia/Shanghai month YYYY-MM"),
-    }),
-    query: z.object({ v: z.string().optional().describe("manifest version the URL pins") }),
-    responses: {
-      200: { description: "the Parquet file", contentType: "application/vnd.apache.parquet" },
-      206: { description: "the requested byte range", contentType: "application/vnd.apache.parquet" },
-      304: { description: "unchanged since the ETag you sent" },
-      404: err("no extract, month, or Parquet file"),
-      416: err("range outside the file"),
-      503: err("the file is missing or has the wrong size; see Retry-After"),
-    },
-  },
+    parquet: true,
+    notFound: "no extract, month, or Parquet file",
+  }),
   {
     method: "get",
     path: "/reference/:file",
