@@ -69,14 +69,13 @@ export class ExtractPublisher {
   noteIngest(result: Pick<IngestResult, "stream" | "timeRange">): void {
     const prev = this.#changed.get(result.stream);
     const r = result.timeRange;
-    if (this.#changed.has(result.stream) && (prev === null || r === null))
-      this.#changed.set(result.stream, null);
-    else if (r)
+    // An unknown range (null) anywhere means "recompute every month" for that stream.
+    if (!r || prev === null) this.#changed.set(result.stream, null);
+    else
       this.#changed.set(
         result.stream,
         prev ? [Math.min(prev[0], r[0]), Math.max(prev[1], r[1])] : [r[0], r[1]],
       );
-    else this.#changed.set(result.stream, null);
   }
 
   /** The next publish recomputes every extract (reference tables changed, a rebuild …). */

@@ -1,5 +1,5 @@
-import { open, readFile, rename, unlink } from "node:fs/promises";
-import { dirname } from "node:path";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "@citybrain/analytics";
 import { authDataSchema, emptyAuthData, type AuthData } from "./auth-data.ts";
 
 /** Reads the auth file; a missing file is an empty store, a malformed one an error naming the field. */
@@ -28,29 +28,7 @@ export async function loadAuthFile(path: string): Promise<AuthData> {
   return parsed.data;
 }
 
-/**
- * Replaces the auth file atomically and privately: a 0600 temp file in the same directory,
- * fsync, rename over the target, then fsync the directory so the rename survives a power cut.
- */
+/** Replaces the auth file atomically and privately (a 0600 file; see `writeFileAtomic`). */
 export async function saveAuthFile(path: string, data: AuthData): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  const fh = await open(tmp, "wx", 0o600);
-  try {
-    await fh.writeFile(`${JSON.stringify(data, null, 2)}\n`);
-    await fh.sync();
-  } catch (e) {
-    await fh.close();
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
-  await fh.close();
-  await rename(tmp, path);
-  const dir = await open(dirname(path), "r");
-  try {
-    await dir.sync();
-  } catch {
-    // Some filesystems (and Windows) refuse fsync on a directory; the rename is still atomic.
-  } finally {
-    await dir.close();
-  }
+  await writeFileAtomic(path, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
 }
