@@ -125,21 +125,27 @@ export { DEMO_FIXTURES_DIR, VisionService, createCameraSource, demoVisionConfig 
 export type {
   CameraSourceOptions,
   DemoVisionOptions,
+  PushResult,
   VisionHealth,
   VisionServiceOptions,
 } from "./service/index.ts";
 export {
   JpegStreamSplitter,
+  MAX_FRAME_PIXELS,
+  PushFrameError,
   createFfmpegFrameSource,
   createHttpSnapshotSource,
   createPushFrameSource,
   ffmpegArgs,
+  probeFrame,
 } from "./sources/index.ts";
 export type {
   FfmpegSourceOptions,
+  FrameProbe,
   FrameSource,
   HttpSnapshotSource,
   HttpSnapshotSourceOptions,
+  PushFrameErrorCode,
   PushFrameSource,
   SourceStatus,
 } from "./sources/index.ts";

@@ -116,6 +116,11 @@ export class CameraPipeline {
     return health;
   }
 
+  /** Whether a received frame waits for the detector; a newer frame would replace it (keep-latest). */
+  hasWaitingFrame(): boolean {
+    return this.mailbox.waiting;
+  }
+
   /** The newest processed frame and what was found in it (for the annotated live snapshot). */
   latestScene(): Scene | undefined {
     return this.latest;

@@ -20,6 +20,11 @@ export class FrameMailbox {
 
   constructor(readonly policy: OverloadPolicy) {}
 
+  /** Whether a frame waits to be taken (the processor is busy with an earlier one). */
+  get waiting(): boolean {
+    return this.frame !== undefined;
+  }
+
   /** Offers a frame; with `block` it resolves once the previous frame has been taken. */
   async put(frame: EncodedFrame): Promise<void> {
     if (this.closed) return;

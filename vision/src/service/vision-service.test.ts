@@ -130,4 +130,43 @@ describe("VisionService", () => {
     expect(validateRows(alerts, alertRows).errors).toEqual([]);
     expect(vision.evidence?.pathOf(alertRows[0]?.evidence ?? "")).toMatch(/\.jpg$/);
   });
+
+  it("says when a pushed frame replaced one still waiting, and why a camera refuses frames", async () => {
+    const config = parseVisionConfig({
+      cameras: [
+        { id: "CAM-P", townCode: "500152001", source: { kind: "push" } },
+        { id: "CAM-F", townCode: "500152001", source: { kind: "file", url: "/nonexistent.avi" } },
+      ],
+    });
+    const vision = await VisionService.start({
+      config,
+      backend: scriptedBackend(() => [], { delayMs: 200 }),
+    });
+    const tick = () => new Promise((r) => setImmediate(r));
+    const replaced: boolean[] = [];
+    for (let i = 0; i < 3; i++) {
+      replaced.push(vision.push("CAM-P", JPEG, T0 + i).replaced);
+      await tick();
+    }
+    // The first is being detected, the second waits, the third replaces it.
+    expect(replaced).toEqual([false, false, true]);
+    expect(() => vision.push("CAM-P", JPEG, T0 - 1)).toThrow(
+      expect.objectContaining({ code: "out_of_order" }),
+    );
+    expect(() => vision.pushTarget("CAM-X")).toThrow(expect.objectContaining({ code: "unknown_camera" }));
+    expect(() => vision.pushTarget("CAM-F")).toThrow(
+      expect.objectContaining({
+        code: "not_push",
+        message: 'camera "CAM-F" does not take pushed frames (its source is "file", not "push")',
+      }),
+    );
+    await vision.stop();
+    expect(vision.health().cameras[0]).toMatchObject({ framesReceived: 3, framesDropped: 1 });
+    expect(() => vision.pushTarget("CAM-P")).toThrow(
+      expect.objectContaining({
+        code: "unavailable",
+        message: 'camera "CAM-P" cannot take frames now: the vision service is stopping',
+      }),
+    );
+  });
 });

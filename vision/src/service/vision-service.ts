@@ -12,6 +12,8 @@ import type { BatchCallback } from "../pipeline/deliver-batch.ts";
 import type { TrafficRow } from "../pipeline/minute-counts.ts";
 import type { Scene } from "../pipeline/scene.ts";
 import type { FrameSource } from "../sources/frame-source.ts";
+import { PushFrameError } from "../sources/push/push-frame-error.ts";
+import type { PushFrameSource } from "../sources/push/push-frame-source.ts";
 import { createCameraSource, isPushSource } from "./camera-source.ts";
 import type { CameraSourceOptions } from "./camera-source.ts";
 import { offlineHealth } from "./offline-health.ts";
@@ -46,6 +48,15 @@ export interface VisionHealth {
   cameras: CameraHealth[];
 }
 
+/** What became of a pushed frame. */
+export interface PushResult {
+  /**
+   * An earlier pushed frame was still waiting for the detector and this one replaces it (it is
+   * counted in the camera's `framesDropped`): the detector always works on the newest frame.
+   */
+  replaced: boolean;
+}
+
 /**
  * Runs a set of camera pipelines from a config on one shared detector and hands their rows to
  * the server. Never throws for a camera's sake: a missing video file, an unreachable URL or a
@@ -68,6 +79,7 @@ export class VisionService {
   private backend: InferenceBackend | undefined;
   private ownsBackend = false;
   private detectorError: string | null = null;
+  private stopping = false;
   readonly evidence: EvidenceStore | undefined;
 
   private constructor(private readonly options: VisionServiceOptions) {
@@ -152,19 +164,51 @@ export class VisionService {
   }
 
   /**
-   * Feeds a frame to a `push` camera (e.g. from `POST /api/cameras/:id/frames`).
-   * @throws when the camera is unknown or not a push camera.
+   * The push source of a camera that takes pushed frames now.
+   * @throws {PushFrameError} `unknown_camera`, `not_push`, or `unavailable` (no detector; stopping).
    */
-  push(cameraId: string, image: Uint8Array, timestamp?: number): void {
+  pushTarget(cameraId: string): PushFrameSource {
+    const camera = this.options.config.cameras.find((c) => c.id === cameraId);
+    if (!camera) {
+      throw new PushFrameError("unknown_camera", cameraId, `camera "${cameraId}" is not configured`);
+    }
+    if (camera.source.kind !== "push") {
+      throw new PushFrameError(
+        "not_push",
+        cameraId,
+        `camera "${cameraId}" does not take pushed frames (its source is "${camera.source.kind}", not "push")`,
+      );
+    }
     const source = this.sources.get(cameraId);
-    if (!source) throw new Error(`camera "${cameraId}" is not configured (or the detector is unavailable)`);
-    if (!isPushSource(source))
-      throw new Error(`camera "${cameraId}" does not take pushed frames (its source is not "push")`);
+    if (this.stopping || !source || !isPushSource(source)) {
+      const why = this.stopping ? "the vision service is stopping" : (this.detectorError ?? "not started");
+      throw new PushFrameError(
+        "unavailable",
+        cameraId,
+        `camera "${cameraId}" cannot take frames now: ${why}`,
+      );
+    }
+    return source;
+  }
+
+  /**
+   * Feeds a frame to a `push` camera (e.g. from `POST /api/cameras/:id/frames`). Check the bytes
+   * first with `probeFrame`: the detector counts undecodable frames as failed, silently.
+   * @param timestamp capture time, ms since the epoch; now by default. Not earlier than the previous frame's.
+   * @throws {PushFrameError} see {@link pushTarget}, and `out_of_order`.
+   */
+  push(cameraId: string, image: Uint8Array, timestamp?: number): PushResult {
+    const source = this.pushTarget(cameraId);
+    // Frames move from the source to the pipeline's one-frame mailbox at once; one still waiting
+    // there (or in the source) when this one arrives is replaced by it.
+    const replaced = source.buffered > 0 || this.pipelines.get(cameraId)?.hasWaitingFrame() === true;
     source.push(image, timestamp);
+    return { replaced };
   }
 
   /** Stops every camera (flushing open minutes), then the detector if the service made it. */
   async stop(): Promise<void> {
+    this.stopping = true;
     await Promise.all([...this.pipelines.values()].map((p) => p.stop()));
     if (this.ownsBackend) await this.backend?.close();
   }

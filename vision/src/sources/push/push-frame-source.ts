@@ -1,14 +1,21 @@
 import type { EncodedFrame } from "../../backend/inference-backend.ts";
 import type { FrameSource } from "../frame-source.ts";
+import { PushFrameError } from "./push-frame-error.ts";
 
 /** A {@link FrameSource} fed by its owner, e.g. from JPEGs a camera POSTs. */
 export interface PushFrameSource extends FrameSource {
-  /** Queues a frame; when `maxBuffered` frames already wait, the oldest is dropped. */
+  /**
+   * Queues a frame; when `maxBuffered` frames already wait, the oldest is dropped.
+   * @throws {PushFrameError} `out_of_order` when `timestamp` is earlier than the previous
+   *   frame's (frames come out in capture order), `unavailable` after `end()` or `close()`.
+   */
   push(image: Uint8Array, timestamp?: number): void;
   /** No more frames: `frames()` ends once the buffered ones are read. */
   end(): void;
   /** Frames dropped because the reader fell behind. */
   readonly dropped: number;
+  /** Frames pushed and not yet read. */
+  readonly buffered: number;
 }
 
 /**
@@ -27,6 +34,7 @@ export function createPushFrameSource(options: { cameraId: string; maxBuffered?:
   let ended = false;
   let closed = false;
   let dropped = 0;
+  let lastTimestamp = -Infinity;
   const notify = (): void => {
     wake?.();
     wake = undefined;
@@ -36,8 +44,26 @@ export function createPushFrameSource(options: { cameraId: string; maxBuffered?:
     get dropped() {
       return dropped;
     },
+    get buffered() {
+      return buffer.length;
+    },
     push(image: Uint8Array, timestamp = Date.now()): void {
-      if (ended || closed) throw new Error(`camera "${cameraId}": frame pushed after the source ended`);
+      if (ended || closed) {
+        throw new PushFrameError(
+          "unavailable",
+          cameraId,
+          `camera "${cameraId}": frame pushed after the source ended`,
+        );
+      }
+      if (timestamp < lastTimestamp) {
+        throw new PushFrameError(
+          "out_of_order",
+          cameraId,
+          `camera "${cameraId}": frame captured at ${new Date(timestamp).toISOString()} is older than the previous frame ` +
+            `(${new Date(lastTimestamp).toISOString()}); push frames in capture order`,
+        );
+      }
+      lastTimestamp = timestamp;
       buffer.push({ cameraId, image, timestamp });
       while (buffer.length > maxBuffered) {
         buffer.shift();
