@@ -20,10 +20,18 @@ function asText(col: string, type: string): string {
   return `CAST(${col} AS VARCHAR)`;
 }
 
+/** The ParseError for a reader failure met while reading a file of `format`. */
+export function readFailure(format: SqlReadableFormat, e: unknown): Error {
+  if (e instanceof ParseError) return e;
+  const message = (e as Error).message.split("\n")[0] ?? "";
+  return new ParseError(`not readable as ${format}: ${message}`);
+}
+
 /**
  * A SELECT over a file yielding one VARCHAR column per stream field (absent columns are NULL),
  * `__row` (1-based record number) and `__unknown` (names of fields the stream lacks).
- * @throws ParseError when the file is not readable as the format.
+ * @throws ParseError when the file's header or schema is not readable as the format (the rest
+ * is read by the caller's query, whose failures {@link readFailure} turns into a ParseError).
  */
 export async function rawSelectSql(
   conn: DuckDBConnection,
@@ -54,16 +62,21 @@ export async function rawSelectSql(
           return `${type === undefined ? "NULL::VARCHAR" : asText(quoteIdent(n), type)} AS ${quoteIdent(n)}`;
         })
         .join(", ");
-      // Unknown columns are a header matter: report them once, on the first record.
-      select = `SELECT ${cols}, CASE WHEN row_number() OVER () = 1 THEN [${unknown.join(", ")}]::VARCHAR[] ELSE []::VARCHAR[] END AS __unknown,
-        row_number() OVER () AS __row FROM ${src}`;
+      // Unknown columns are a header matter: report them once, on the first record (and spare
+      // every other row a list when there are none).
+      const flagged =
+        unknown.length === 0
+          ? "[]::VARCHAR[]"
+          : `CASE WHEN __row = 1 THEN [${unknown.join(", ")}]::VARCHAR[] ELSE []::VARCHAR[] END`;
+      const numbered =
+        format === "parquet"
+          ? `SELECT *, file_row_number + 1 AS __row FROM read_parquet(${lit(file)}, file_row_number = true)`
+          : `SELECT *, row_number() OVER () AS __row FROM ${src}`;
+      select = `SELECT ${cols}, ${flagged} AS __unknown, __row FROM (${numbered})`;
     }
-    // Probe the reader once so unreadable files fail here, as a ParseError.
-    await conn.run(`SELECT count(*) FROM (${select})`);
+    // No probe read here: the caller's single pass reports unreadable content (see readFailure).
     return select;
   } catch (e) {
-    if (e instanceof ParseError) throw e;
-    const message = (e as Error).message.split("\n")[0] ?? "";
-    throw new ParseError(`not readable as ${format}: ${message}`);
+    throw readFailure(format, e);
   }
 }

@@ -28,6 +28,10 @@ const RECORDS: Record<string, unknown>[] = [
   { ...good, industry: "", meter_id: "M9" },
   { ...good, meter_id: "M10", metre: "x" },
   { ...good, value: "7", meter_id: "M11" },
+  { ...good, ts: "2026-3-1T00:15:00Z", meter_id: "M12" }, // one-digit month: refused by both
+  { ...good, ts: "2026-03-01T00:15:00.5Z", meter_id: "M13" },
+  { ...good, ts: "2026-03-01T00:15:00Z", meter_id: "M14" },
+  { ...good, ts: "2026-03-01T00:15:00.000z", meter_id: "M15" },
 ];
 
 describe("SQL ingest path", () => {
@@ -92,6 +96,27 @@ describe("SQL ingest path", () => {
     expect(await sql.query("SELECT road_id, mean_speed_kmh, count FROM traffic")).toEqual([
       { road_id: null, mean_speed_kmh: null, count: 3 },
     ]);
+  });
+
+  it("numbers Parquet rows from 1 and quarantines a bad one by its row", async () => {
+    const file = join(dir, "t.parquet");
+    await sql.exec(
+      `COPY (SELECT * FROM (VALUES
+         (TIMESTAMP '2026-04-01 00:00:00', 'P1', 'E1', 'equipment', '500152001', 'electricity', 1.5),
+         (TIMESTAMP '2026-04-01 00:15:00', 'P1', 'E1', 'equipment', '500152001', 'electricity', 2.5),
+         (TIMESTAMP '2026-04-01 00:30:00', 'P1', 'E1', 'equipment', '500152001', 'electricity', -4.0),
+         (TIMESTAMP '2026-04-01 00:45:00', 'P1', 'E1', 'equipment', '500152001', 'electricity', 3.5))
+       t(ts, meter_id, enterprise_id, industry, town_code, carrier, value)) TO '${file}' (FORMAT parquet)`,
+    );
+    await expect(sql.ingestFile("energy", file, "parquet", { batchId: "p1" })).rejects.toThrow(
+      /row 3, field "value": expected a number ≥ 0/,
+    );
+    const r = await sql.ingestFile("energy", file, "parquet", { batchId: "p2", onBadRows: "quarantine" });
+    expect(r).toMatchObject({ accepted: 3, rejected: 1 });
+    expect(await sql.query("SELECT row_number FROM quarantine WHERE batch_id = 'p2'")).toEqual([
+      { row_number: 3 },
+    ]);
+    expect(await sql.query("SELECT sum(value) AS v FROM energy WHERE meter_id = 'P1'")).toEqual([{ v: 7.5 }]);
   });
 
   it("refuses unreadable files with a parse error", async () => {

@@ -15,7 +15,10 @@ export interface RawCheck {
 
 /**
  * Reads, validates and types a file in one pass into TEMP TABLE `checked`: typed stream columns,
- * `__row`, `__errs` (list of {field, message}) and, for bad rows only, `__record` (the input as JSON).
+ * `__row` (record number), `__ok` and, for bad rows only, `__record` (the input as JSON) and
+ * `__unknown` (fields the stream lacks). Only validity is decided here — a boolean per row is far
+ * cheaper than building every row's error list; {@link checkedErrors} words the errors of the
+ * few bad rows afterwards, from `__record`, with the same rules.
  */
 export async function createChecked(
   conn: DuckDBConnection,
@@ -23,33 +26,52 @@ export async function createChecked(
   rawSelect: string,
 ): Promise<void> {
   const entries = Object.entries(def.fields);
-  // Each value is cast once (inner query); the checks read the cast.
-  const casts = entries.map(
+  const typed = entries.map(([name], i) => `raw.__t${i} AS ${quoteIdent(name)}`);
+  const ok = [
+    ...entries.map(([name, f], i) => `(${errorSql(f, rawCol(name), `raw.__t${i}`)}) IS NULL`),
+    "len(raw.__unknown) = 0",
+  ].join(" AND ");
+  const record = `to_json(struct_pack(${entries.map(([n]) => `${quoteIdent(n)} := ${rawCol(n)}`).join(", ")}))`;
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE checked AS
+     SELECT ${typed.join(", ")}, raw.__row AS __row, __ok,
+       CASE WHEN NOT __ok THEN ${record} END AS __record,
+       CASE WHEN NOT __ok THEN raw.__unknown END AS __unknown
+     FROM (SELECT *, ${ok} AS __ok FROM (${castsSelect(def, rawSelect)}) raw) raw`,
+  );
+}
+
+/** `rawSelect` with each field's typed value added as `__t<i>` (each value cast once). */
+function castsSelect(def: StreamDef, rawSelect: string): string {
+  const casts = Object.entries(def.fields).map(
     ([name, f], i) => `(${castSql(f, rawCol(name))})::${duckType(f.kind)} AS __t${i}`,
   );
-  const typed = entries.map(([name], i) => `raw.__t${i} AS ${quoteIdent(name)}`);
+  return `SELECT *, ${casts.join(", ")} FROM (${rawSelect}) raw`;
+}
+
+/** The bad rows of `checked` with their errors as `__errs` (list of {field, message}). */
+function badRowsSql(def: StreamDef): string {
+  const entries = Object.entries(def.fields);
+  const raw = entries.map(([n]) => `__record ->> ${sqlText(n)} AS ${quoteIdent(n)}`);
   const errs = entries.map(
     ([name, f], i) => `{'field': '${name}', 'message': ${errorSql(f, rawCol(name), `raw.__t${i}`)}}`,
   );
   const unknown = `list_transform(raw.__unknown, k -> {'field': k, 'message': 'unknown field for stream "${def.name}"'})`;
-  const record = `to_json(struct_pack(${entries.map(([n]) => `${quoteIdent(n)} := ${rawCol(n)}`).join(", ")}))`;
-  await conn.run(
-    `CREATE OR REPLACE TEMP TABLE checked AS
-     SELECT ${typed.join(", ")}, raw.__row AS __row, __errs, CASE WHEN len(__errs) > 0 THEN ${record} END AS __record
-     FROM (SELECT *, list_concat(list_filter([${errs.join(", ")}], e -> e.message IS NOT NULL), ${unknown}) AS __errs
-           FROM (SELECT *, ${casts.join(", ")} FROM (${rawSelect}) raw) raw) raw`,
-  );
+  const source = `SELECT ${raw.join(", ")}, __row, __unknown FROM checked WHERE NOT __ok`;
+  return `SELECT __row, list_concat(list_filter([${errs.join(", ")}], e -> e.message IS NOT NULL), ${unknown}) AS __errs
+    FROM (${castsSelect(def, source)}) raw`;
 }
 
+const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
 /** Row errors found by {@link createChecked}. */
-export async function checkedErrors(conn: DuckDBConnection): Promise<RawCheck> {
-  const counts = await conn.runAndReadAll(
-    "SELECT count(*) FILTER (WHERE len(__errs) > 0), count(*) FROM checked",
-  );
+export async function checkedErrors(conn: DuckDBConnection, def: StreamDef): Promise<RawCheck> {
+  const counts = await conn.runAndReadAll("SELECT count(*) FILTER (WHERE NOT __ok), count(*) FROM checked");
   const [bad, total] = (counts.getRowsJS()[0] ?? [0, 0]).map(Number);
   if (!bad) return { errors: [], badRows: 0, totalRows: total ?? 0 };
+  await conn.run(`CREATE OR REPLACE TEMP TABLE checked_errors AS ${badRowsSql(def)}`);
   const rows = await conn.runAndReadAll(
-    `SELECT __row, e.field, e.message FROM (SELECT __row, unnest(__errs) AS e FROM checked WHERE len(__errs) > 0)
+    `SELECT __row, e.field, e.message FROM (SELECT __row, unnest(__errs) AS e FROM checked_errors)
      ORDER BY __row LIMIT ${MAX_REPORTED_ERRORS}`,
   );
   const errors = rows.getRowsJS().map(([row, field, message]) => ({
@@ -63,10 +85,10 @@ export async function checkedErrors(conn: DuckDBConnection): Promise<RawCheck> {
 /** The typed good rows of `checked` with their record number `__row`, as a SELECT. */
 export function goodRowsSql(def: StreamDef): string {
   const cols = Object.keys(def.fields).map(quoteIdent).join(", ");
-  return `SELECT ${cols}, __row FROM checked WHERE len(__errs) = 0`;
+  return `SELECT ${cols}, __row FROM checked WHERE __ok`;
 }
 
-/** Copies bad rows of `checked` with their errors into the quarantine table. */
+/** Copies bad rows of `checked` with their errors (from {@link checkedErrors}) into quarantine. */
 export async function quarantineBadRows(
   conn: DuckDBConnection,
   def: StreamDef,
@@ -74,8 +96,8 @@ export async function quarantineBadRows(
 ): Promise<void> {
   await conn.run(
     `INSERT INTO quarantine
-     SELECT ?, ?, __row, __record, to_json(list_transform(__errs, e -> e.field || ': ' || e.message)), now() AT TIME ZONE 'UTC'
-     FROM checked WHERE len(__errs) > 0`,
+     SELECT ?, ?, c.__row, c.__record, to_json(list_transform(e.__errs, x -> x.field || ': ' || x.message)), now() AT TIME ZONE 'UTC'
+     FROM checked c JOIN checked_errors e USING (__row)`,
     [batchId, def.name],
   );
 }

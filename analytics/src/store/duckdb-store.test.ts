@@ -1,6 +1,11 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ValidationError } from "@citybrain/datasets";
 import { DuckDBStore } from "./duckdb-store.ts";
+import { MIGRATIONS } from "./migrations.ts";
 
 const row = (i: number, value = 10) => ({
   ts: new Date(Date.UTC(2026, 2, 1, 0, 15 * i)).toISOString(),
@@ -35,6 +40,64 @@ describe("DuckDBStore", () => {
     await store.ingest("septic", [row(0, 55)], { batchId: "b" });
     const rows = await store.query("SELECT level_pct FROM septic");
     expect(rows).toEqual([{ level_pct: 55 }]);
+  });
+
+  it("keeps one row per natural key over overlapping batches, in both ingest paths", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "store-keys-"));
+    const batch = (from: number, n: number, value = 10) =>
+      Array.from({ length: n }, (_, i) => row(from + i, value));
+    await store.ingest("septic", batch(0, 8), { batchId: "k1" });
+    await store.ingest("septic", batch(4, 8, 40), { batchId: "k2" }); // overlaps 4..7
+    const file = join(dir, "k3.ndjson");
+    await writeFile(
+      file,
+      batch(6, 10, 60)
+        .map((r) => JSON.stringify(r))
+        .join("\n"),
+    );
+    await store.ingestFile("septic", file, "ndjson", { batchId: "k3" }); // overlaps 6..11
+    const dups = await store.query(
+      "SELECT count(*) AS n FROM (SELECT ts, monitor_id FROM septic GROUP BY ALL HAVING count(*) > 1)",
+    );
+    expect(dups).toEqual([{ n: 0 }]);
+    expect(await store.count("septic")).toBe(16);
+    const levels = await store.query(
+      "SELECT level_pct AS v, count(*) AS n FROM septic GROUP BY 1 ORDER BY 1",
+    );
+    expect(levels).toEqual([
+      { v: 10, n: 4 },
+      { v: 40, n: 2 },
+      { v: 60, n: 10 },
+    ]);
+  });
+
+  it("migrates a version-1 store (primary-key index) to unindexed tables without losing rows", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "store-v1-"));
+    const path = join(dir, "v1.duckdb");
+    const inst = await DuckDBInstance.create(path);
+    const conn = await inst.connect();
+    await conn.run(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)",
+    );
+    for (const sql of MIGRATIONS[0]?.sql ?? []) await conn.run(sql);
+    await conn.run("INSERT INTO schema_migrations VALUES (1, 'streams', now())");
+    await conn.run(
+      "INSERT INTO septic VALUES ('2026-03-01 00:00:00', 'SEP-9', '500152001', 1, 1, 50, 18), ('2026-03-01 00:15:00', 'SEP-9', '500152001', 2, 1, 51, 18)",
+    );
+    conn.closeSync();
+    inst.closeSync();
+    const migrated = await DuckDBStore.open({ path });
+    try {
+      expect(await migrated.count("septic")).toBe(2);
+      const pk = await migrated.query(
+        "SELECT count(*) AS n FROM duckdb_constraints() WHERE table_name = 'septic' AND constraint_type = 'PRIMARY KEY'",
+      );
+      expect(pk).toEqual([{ n: 0 }]);
+      const versions = await migrated.query("SELECT version FROM schema_migrations ORDER BY 1");
+      expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    } finally {
+      await migrated.close();
+    }
   });
 
   it("keeps the last row of a key repeated within one batch", async () => {

@@ -13,7 +13,7 @@ import { queryToArrow } from "./arrow-from-duckdb.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { Serial } from "./serial.ts";
 import { upsertRows } from "./upsert.ts";
-import { rawSelectSql, type SqlReadableFormat } from "../ingest/file-reader-sql.ts";
+import { rawSelectSql, readFailure, type SqlReadableFormat } from "../ingest/file-reader-sql.ts";
 import { checkedErrors, createChecked, goodRowsSql, quarantineBadRows } from "../ingest/ingest-file-sql.ts";
 import { createRollups, rebuildRollups, refreshRollups } from "../rollup/refresh.ts";
 import { DEFAULT_ROLLUPS } from "../rollup/rollups.ts";
@@ -197,18 +197,21 @@ export class DuckDBStore implements Store {
         return { ...base, errors: [], replayed: true, accepted: 0, rejected: 0, timeRange: null };
       }
       return this.#transaction(async () => {
-        await createChecked(this.conn, def, await rawSelectSql(this.conn, def, file, format));
-        const check = await checkedErrors(this.conn);
+        const raw = await rawSelectSql(this.conn, def, file, format);
+        await createChecked(this.conn, def, raw).catch((e: unknown) => {
+          throw readFailure(format, e);
+        });
+        const check = await checkedErrors(this.conn, def);
         if (check.badRows > 0 && policy === "reject") throw new ValidationError(stream, check.errors);
         if (check.badRows > 0) await quarantineBadRows(this.conn, def, options.batchId);
         const time = quoteIdent(def.timeField);
         const stats = await this.conn.runAndReadAll(
-          `SELECT epoch_ms(min(${time})::TIMESTAMP), epoch_ms(max(${time})::TIMESTAMP) FROM checked WHERE len(__errs) = 0`,
+          `SELECT epoch_ms(min(${time})::TIMESTAMP), epoch_ms(max(${time})::TIMESTAMP) FROM checked WHERE __ok`,
         );
         const [lo, hi] = (stats.getRows()[0] ?? []).map((v) => (v === null ? null : Number(v)));
         const timeRange = lo != null && hi != null ? ([lo, hi] as const) : null;
         await upsertRows(this.conn, def, goodRowsSql(def), "__row", timeRange);
-        await this.conn.run("DROP TABLE checked");
+        await this.conn.run("DROP TABLE checked; DROP TABLE IF EXISTS checked_errors");
         if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
         const accepted = check.totalRows - check.badRows;
         await this.#recordBatch(options.batchId, stream, accepted, check.badRows, timeRange);

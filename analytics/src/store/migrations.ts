@@ -1,4 +1,4 @@
-import { STREAM_NAMES, duckdbCreateTable, streamDef } from "@citybrain/datasets";
+import { STREAM_NAMES, duckdbCreateTable, quoteIdent, streamDef } from "@citybrain/datasets";
 
 /** One schema migration: applied once, in order, recorded in `schema_migrations`. */
 export interface Migration {
@@ -23,5 +23,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE IF NOT EXISTS towns (
         code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL, lon DOUBLE, lat DOUBLE)`,
     ],
+  },
+  {
+    version: 2,
+    name: "stream tables without a primary-key index (the store keeps natural keys unique)",
+    // The ART index behind PRIMARY KEY cost more than the insert itself on bulk ingest (and
+    // memory per row at the full preset); upsertRows already guarantees one row per key.
+    sql: STREAM_NAMES.flatMap((name) => {
+      const def = streamDef(name);
+      const t = quoteIdent(name);
+      const tmp = quoteIdent(`${name}__v2`);
+      return [
+        duckdbCreateTable(def, `${name}__v2`, { primaryKey: false }),
+        `INSERT INTO ${tmp} SELECT * FROM ${t} ORDER BY ${quoteIdent(def.timeField)}`,
+        `DROP TABLE ${t}`,
+        `ALTER TABLE ${tmp} RENAME TO ${t}`,
+      ];
+    }),
   },
 ];

@@ -26,7 +26,6 @@ export async function upsertRows(
   const rows = hasDuplicates
     ? `SELECT ${cols} FROM (${source}) s QUALIFY row_number() OVER (PARTITION BY ${keys.join(", ")} ORDER BY ${orderExpr} DESC) = 1`
     : `SELECT ${cols} FROM (${source}) s`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE upsert_rows AS ${rows} ORDER BY ${time}`);
 
   let prune = "";
   if (range && def.key.includes(def.timeField)) {
@@ -36,14 +35,17 @@ export async function upsertRows(
         ? `CAST(make_timestamp(${Math.round(ms)}::BIGINT * 1000) AS DATE)`
         : `make_timestamp(${Math.round(ms)}::BIGINT * 1000)`;
     prune = `${table}.${time} BETWEEN ${bound(range[0])} AND ${bound(range[1])}`;
-    // Appends of new data (the common case) have nothing stored in their range: skip the join.
+    // Appends of new data (the common case) have nothing stored in their range: insert straight
+    // from the source, without staging the rows or joining against stored ones.
     const stored = await conn.runAndReadAll(`SELECT 1 FROM ${table} WHERE ${prune} LIMIT 1`);
-    if (stored.currentRowCount === 0) prune = "SKIP";
+    if (stored.currentRowCount === 0) {
+      await conn.run(`INSERT INTO ${table} ${rows} ORDER BY ${time}`);
+      return;
+    }
   }
-  if (prune !== "SKIP") {
-    const match = keys.map((k) => `${table}.${k} = s.${k}`).join(" AND ");
-    await conn.run(`DELETE FROM ${table} USING upsert_rows s WHERE ${match}${prune ? ` AND ${prune}` : ""}`);
-  }
+  await conn.run(`CREATE OR REPLACE TEMP TABLE upsert_rows AS ${rows} ORDER BY ${time}`);
+  const match = keys.map((k) => `${table}.${k} = s.${k}`).join(" AND ");
+  await conn.run(`DELETE FROM ${table} USING upsert_rows s WHERE ${match}${prune ? ` AND ${prune}` : ""}`);
   await conn.run(`INSERT INTO ${table} SELECT * FROM upsert_rows`);
   await conn.run("DROP TABLE upsert_rows");
 }

@@ -42,14 +42,19 @@ export function duckdbColumns<F extends Fields>(stream: StreamDef<string, F>): s
 }
 
 /**
- * `CREATE TABLE` for a stream, with its natural key as the primary key.
+ * `CREATE TABLE` for a stream, with its natural key as the primary key unless
+ * `primaryKey: false` (a writer that keeps keys unique itself spares DuckDB the index, which
+ * costs more than the insert on bulk loads).
  * @param table table name; defaults to the stream name.
  */
 export function duckdbCreateTable<F extends Fields>(
   stream: StreamDef<string, F>,
   table = stream.name,
+  options: { readonly primaryKey?: boolean } = {},
 ): string {
   const cols = duckdbColumns(stream);
+  if (options.primaryKey === false)
+    return `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (\n  ${cols.join(",\n  ")}\n)`;
   const key = stream.key.map(quoteIdent).join(", ");
   return `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (\n  ${cols.join(",\n  ")},\n  PRIMARY KEY (${key})\n)`;
 }
