@@ -1,5 +1,6 @@
 import { TRAFFIC_CLASSES } from "@citybrain/datasets";
 import { z } from "zod";
+import { checkPlateZone, plateConfigSchema } from "./plate-config.ts";
 
 /**
  * The camera config file: one zod schema from which the TypeScript types are inferred, so the
@@ -135,9 +136,12 @@ export const cameraConfigSchema = z
       .default({}),
     /** Ground scale; with it, crossings get a speed estimate from track displacement. */
     calibration: z.object({ metresPerPixel: z.number().positive() }).strict().optional(),
+    /** Licence-plate reading of confirmed vehicles (see `PlateConfig`); off when omitted. */
+    plates: plateConfigSchema.optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
+    checkPlateZone(c, ctx);
     for (const [field, items] of [
       ["lines", c.lines],
       ["zones", c.zones],

@@ -43,11 +43,12 @@ function wrap(text: string, size: number, width: number): string[] {
 }
 
 /** A label with a dark backing box so it reads on any background. */
-function label(x: number, y: number, text: string, colour: string, size: number): string {
+function label(x: number, y: number, text: string, colour: string, size: number, backing = "#000"): string {
   const width = textWidth(text, size) + 6;
   const top = Math.max(0, y - size - 4);
+  const opacity = backing === "#000" ? 0.6 : 0.9;
   return (
-    `<rect x="${x.toFixed(1)}" y="${top.toFixed(1)}" width="${width}" height="${size + 4}" fill="#000" fill-opacity="0.6"/>` +
+    `<rect x="${x.toFixed(1)}" y="${top.toFixed(1)}" width="${width}" height="${size + 4}" fill="${backing}" fill-opacity="${opacity}"/>` +
     `<text x="${(x + 3).toFixed(1)}" y="${(top + size).toFixed(1)}" font-size="${size}" fill="${colour}">${escapeXml(text)}</text>`
   );
 }
@@ -70,8 +71,8 @@ function shanghaiTime(ms: number): string {
 /**
  * The overlay of a scene as an SVG the size of the frame: zone polygons (the alert's zone in
  * red), counting lines with an arrow towards `up` and their totals, each track's box with id,
- * class and score (the alert's object in red, thicker), and a caption bar with camera, time and
- * the alert message.
+ * class and score (the alert's object in red, thicker, with the highlight's note — a plate — under
+ * it), and a caption bar with camera, time and the alert message.
  */
 export function sceneOverlaySvg(scene: Scene): string {
   const { width, height, camera, highlight } = scene;
@@ -109,6 +110,9 @@ export function sceneOverlaySvg(scene: Scene): string {
       `<rect x="${x1.toFixed(1)}" y="${y1.toFixed(1)}" width="${(x2 - x1).toFixed(1)}" height="${(y2 - y1).toFixed(1)}" fill="none" stroke="${colour}" stroke-width="${hot ? 4 : 2}"/>`,
       label(x1, y1, `#${track.id} ${cls} ${track.score.toFixed(2)}`, colour, Math.round(size * 0.8)),
     );
+    // The note (a plate read) sits under the box, white on plate blue, so it reads like the plate.
+    if (hot && highlight?.note)
+      parts.push(label(x1, Math.min(height, y2 + size + 8), highlight.note, "#ffffff", size, "#0b3f9e"));
   }
   const captions = [
     `${camera.name ?? camera.id}  ${camera.id}  ${shanghaiTime(scene.timestamp)}`,

@@ -10,6 +10,7 @@ import { rgbToTensor } from "../preprocess/rgb-to-tensor.ts";
 import { ctcGreedyDecode } from "./ctc-decode.ts";
 import { dbPostprocess } from "./db-postprocess.ts";
 import type { DbOptions } from "./db-postprocess.ts";
+import type { OcrResult, RgbImage, TextReader } from "./text-reader.ts";
 
 /** One line of text read from an image; `box` is in source-image pixels. */
 export interface TextLine {
@@ -43,7 +44,9 @@ const REC_MIN_WIDTH = 320;
  * const ocr = await OcrEngine.create();
  * const { lines } = await ocr.read(await readFile("sign.jpg")); // [{ text: "NOTICE", … }, …]
  */
-export class OcrEngine {
+export class OcrEngine implements TextReader {
+  readonly name = "PP-OCRv4 in-process";
+
   private constructor(
     private readonly det: ort.InferenceSession,
     private readonly rec: ort.InferenceSession,
@@ -72,10 +75,7 @@ export class OcrEngine {
    * Finds and reads the text lines in an encoded image. An image that cannot be decoded rejects
    * with a {@link FrameError} naming `cameraId`.
    */
-  async read(
-    image: Uint8Array,
-    cameraId = "ocr",
-  ): Promise<{ lines: TextLine[]; timings: { detectionMs: number; recognitionMs: number } }> {
+  async read(image: Uint8Array, cameraId = "ocr"): Promise<OcrResult> {
     const t0 = performance.now();
     let decoded: { data: Buffer; info: OutputInfo };
     try {
@@ -88,12 +88,28 @@ export class OcrEngine {
     } catch (error) {
       throw new FrameError(cameraId, (error as Error).message);
     }
-    const { data: rgb, info } = decoded;
-    const regions = await this.detect(rgb, info.width, info.height);
+    const decodeMs = performance.now() - t0;
+    const { data, info } = decoded;
+    const result = await this.readPixels({ data, width: info.width, height: info.height });
+    // Decoding is counted with detection, as it was before readPixels existed.
+    result.timings.detectionMs += decodeMs;
+    return result;
+  }
+
+  /** Like {@link read} for pixels already decoded (e.g. a vehicle crop cut from a frame). */
+  async readPixels(image: RgbImage): Promise<OcrResult> {
+    const t0 = performance.now();
+    const rgb = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength);
+    const { width, height } = image;
+    if (rgb.length !== width * height * 3)
+      throw new Error(
+        `readPixels: expected ${width}×${height}×3 = ${width * height * 3} bytes, got ${rgb.length}`,
+      );
+    const regions = await this.detect(rgb, width, height);
     const t1 = performance.now();
     const lines: TextLine[] = [];
     for (const region of regions) {
-      const { text, score } = await this.recognise(rgb, info.width, info.height, region.box);
+      const { text, score } = await this.recognise(rgb, width, height, region.box);
       if (text.trim() && score >= (this.options.minScore ?? 0.5)) {
         lines.push({ text: text.trim(), score, detectionScore: region.score, box: region.box });
       }

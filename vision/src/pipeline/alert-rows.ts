@@ -12,8 +12,8 @@ const SHORT: Record<RuleEvent["kind"], string> = {
   "stopped-vehicle": "STOP",
 };
 
-/** `20261126T140305Z` */
-function compactUtc(ms: number): string {
+/** `20261126T140305Z` (UTC, to the second), as alert ids spell times. */
+export function compactUtc(ms: number): string {
   return new Date(ms)
     .toISOString()
     .replace(/[-:]/g, "")

@@ -13,8 +13,8 @@ export interface Scene {
   tracks: readonly Track[];
   /** Crossing counts so far per line (`lineId` → up/down), shown beside each line. */
   lineTotals?: ReadonlyMap<string, { up: number; down: number }>;
-  /** What to emphasise (the alert's zone and object) and a caption. */
-  highlight?: { zoneId?: string; trackId?: number; caption?: string };
+  /** What to emphasise (the alert's zone and object), a caption, and a note under the object's box (a plate read). */
+  highlight?: { zoneId?: string; trackId?: number; caption?: string; note?: string };
 }
 
 /**

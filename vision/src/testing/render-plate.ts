@@ -19,18 +19,23 @@ export function requireCjkFont(): void {
   }
 }
 
-/**
- * A deterministic test photo of a Chinese licence plate: white characters on the blue plate of
- * ordinary cars, 220 px wide, on a grey 800×500 background, slightly blurred and saved as a
- * quality-75 JPEG like a camera snapshot.
- */
-export async function renderPlateScene(text: string): Promise<Buffer> {
+/** A Chinese licence plate as PNG: white characters on the blue plate of ordinary cars, `width` px wide. */
+export async function renderPlate(text: string, width = 220): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="440" height="140">
   <rect width="440" height="140" rx="10" fill="#0b3f9e"/>
   <rect x="6" y="6" width="428" height="128" rx="8" fill="none" stroke="#ffffff" stroke-width="3"/>
   <text x="220" y="102" font-family="${FONT}" font-size="76" fill="#ffffff" text-anchor="middle" letter-spacing="4">${text}</text>
 </svg>`;
-  const plate = await sharp(Buffer.from(svg)).resize(220).png().toBuffer();
+  return sharp(Buffer.from(svg)).resize(width).png().toBuffer();
+}
+
+/**
+ * A deterministic test photo of a Chinese licence plate: the plate of {@link renderPlate}, 220 px
+ * wide, on a grey 800×500 background, slightly blurred and saved as a quality-75 JPEG like a
+ * camera snapshot.
+ */
+export async function renderPlateScene(text: string): Promise<Buffer> {
+  const plate = await renderPlate(text, 220);
   return sharp({ create: { width: 800, height: 500, channels: 3, background: "#8a8f96" } })
     .composite([{ input: plate, left: 290, top: 300 }])
     .blur(0.8)
