@@ -27,7 +27,14 @@ export interface LineCrossing {
   direction: CrossingDirection;
   /** The line's name for the direction, or `direction` when the line has no names. */
   name: string;
+  /** The frame in which the crossing was seen, ms. */
   timestamp: number;
+  /**
+   * When the anchor point crossed the line, ms: interpolated along its step from the last
+   * position clear of the line on one side to the first one clear of it on the other, so between
+   * the time of that last position and `timestamp`. At low frame rates it is nearer the truth.
+   */
+  crossedAt: number;
 }
 
 /** Options of {@link LineCounter}. */
@@ -40,17 +47,29 @@ export interface LineCounterOptions {
   forgetAfterMs?: number;
 }
 
+/** Where a track last was clear of a line: side, point, signed distance and when. */
 interface TrackSide {
   side: 1 | -1;
   point: Point;
+  distance: number;
   lastSeen: number;
+}
+
+/** When the step from `before` to a point at signed `distance`, seen at `timestamp`, crossed the line, ms. */
+function crossingTime(before: TrackSide, distance: number, timestamp: number): number {
+  const total = Math.abs(before.distance) + Math.abs(distance);
+  const fraction = total > 0 ? Math.abs(before.distance) / total : 1;
+  return Math.round(before.lastSeen + (timestamp - before.lastSeen) * fraction);
 }
 
 /**
  * Counts tracks crossing lines, with direction. A crossing is a track's anchor point moving from
  * one side of the line (at least `margin` away) to the other side, along a path that crosses the
  * line segment itself — walking round its end does not count. Jitter on the line is ignored until
- * the point clearly leaves it, so one walker counts once.
+ * the point clearly leaves it, so one walker counts once. A track seen for the first time (the
+ * tracker reports tracks once confirmed, from their second match) starts from its previous
+ * position (`Track.previous`), so a walker confirmed just after the line still counts; at 2 fps
+ * that is half a second of walking.
  */
 export class LineCounter {
   private readonly sides = new Map<string, TrackSide>();
@@ -71,11 +90,12 @@ export class LineCounter {
       const point = anchorPoint(track.box, this.options.anchor);
       for (const line of this.lines) {
         const key = `${line.id}\u0000${track.id}`;
+        const before = this.sides.get(key) ?? this.firstStep(track, line);
+        if (before && !this.sides.has(key)) this.sides.set(key, before);
         const distance = signedDistance(point, line.a, line.b);
         if (Math.abs(distance) < this.options.margin) continue;
         const side: 1 | -1 = distance > 0 ? 1 : -1;
-        const before = this.sides.get(key);
-        this.sides.set(key, { side, point, lastSeen: timestamp });
+        this.sides.set(key, { side, point, distance, lastSeen: timestamp });
         if (!before || before.side === side || !segmentsIntersect(before.point, point, line.a, line.b))
           continue;
         const direction: CrossingDirection = side > 0 ? "left-to-right" : "right-to-left";
@@ -87,6 +107,7 @@ export class LineCounter {
           direction,
           name,
           timestamp,
+          crossedAt: crossingTime(before, distance, timestamp),
         });
         const total = `${line.id}\u0000${direction}\u0000${track.label}`;
         this.totals.set(total, (this.totals.get(total) ?? 0) + 1);
@@ -104,5 +125,14 @@ export class LineCounter {
       const [lineId = "", direction = "left-to-right", label = ""] = key.split("\u0000");
       return { lineId, direction: direction as CrossingDirection, label, count };
     });
+  }
+
+  /** The side a track not seen before came from: its previous match, if that was clear of the line. */
+  private firstStep(track: Track, line: CountingLine): TrackSide | undefined {
+    if (!track.previous) return undefined;
+    const point = anchorPoint(track.previous.box, this.options.anchor);
+    const distance = signedDistance(point, line.a, line.b);
+    if (Math.abs(distance) < this.options.margin) return undefined;
+    return { side: distance > 0 ? 1 : -1, point, distance, lastSeen: track.previous.seen };
   }
 }

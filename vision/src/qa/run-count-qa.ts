@@ -63,7 +63,7 @@ export async function runCountQa(options: CountQaOptions): Promise<CountQaResult
     overload: "block",
     restart: false,
     onFrame: (result) => {
-      for (const c of result.crossings) counted.push({ seconds: c.timestamp / 1000, direction: c.direction });
+      for (const c of result.crossings) counted.push({ seconds: c.crossedAt / 1000, direction: c.direction });
     },
   });
   const t0 = performance.now();

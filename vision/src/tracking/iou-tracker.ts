@@ -3,7 +3,10 @@ import { boxCentre, iou } from "../geometry/box.ts";
 import type { Box } from "../geometry/box.ts";
 import type { Track } from "./track.ts";
 
-/** Options of {@link IouTracker}; defaults suit pedestrians and vehicles at 5–10 fps. */
+/**
+ * Options of {@link IouTracker}. Timestamps are milliseconds; times and speeds here are in
+ * milliseconds and box heights per second, so the same settings suit 1–10 fps.
+ */
 export interface TrackerOptions {
   /** Detections at or above this score may start tracks and are matched first. @default 0.45 */
   highScore?: number;
@@ -13,15 +16,30 @@ export interface TrackerOptions {
   lowMatchIou?: number;
   /** Matches needed before a track is confirmed and reported. @default 2 */
   minHits?: number;
-  /** Frames a confirmed track survives without a match (occlusion). @default 5 */
+  /** Frames a confirmed track survives without a match; unlimited by default (see `maxLostMs`). */
   maxMissed?: number;
+  /** How long a confirmed track survives without a match (occlusion, missed detections), ms. @default 1500 */
+  maxLostMs?: number;
   /**
    * Last pass, for low frame rates where a walker moves more than a box width between frames and
-   * boxes no longer overlap: a high-score detection may still continue a track whose predicted
-   * box centre is within this many box heights, if their heights differ by less than 1.5×.
-   * `0` turns the pass off. @default 0.6
+   * boxes no longer overlap, and for tracks lost for a few frames: a high-score detection may
+   * still continue a track when its centre is within a gate around the track's predicted centre
+   * and their heights differ by less than 1.5×. The gate is this many box heights, plus
+   * `maxSpeed` or `maxManoeuvre` for each second since the track was last seen. `0` turns the
+   * pass off. @default 0.6
    */
   maxCentreDistance?: number;
+  /**
+   * Gate growth for a track seen once, which has no velocity yet: how fast its object may move,
+   * box heights per second (a walker in `vtest.avi` does about 1.2). @default 2
+   */
+  maxSpeed?: number;
+  /**
+   * Gate growth for a track with a velocity: how fast its object may stray from the
+   * constant-velocity prediction, box heights per second — stopping strays by its speed, turning
+   * back by twice. @default 2
+   */
+  maxManoeuvre?: number;
 }
 
 const DEFAULTS: Required<TrackerOptions> = {
@@ -29,31 +47,46 @@ const DEFAULTS: Required<TrackerOptions> = {
   matchIou: 0.25,
   lowMatchIou: 0.4,
   minHits: 2,
-  maxMissed: 5,
+  maxMissed: Number.POSITIVE_INFINITY,
+  maxLostMs: 1500,
   maxCentreDistance: 0.6,
+  maxSpeed: 2,
+  maxManoeuvre: 2,
 };
 
-/** −(centre distance in box heights) when within `max` and of similar height, else undefined. */
-function closeness(a: Box, b: Box, max: number): number | undefined {
+/** Centre distance in box heights (mean of the two), or undefined when the heights differ by 1.5× or more. */
+function centreDistance(a: Box, b: Box): number | undefined {
   const ha = a.y2 - a.y1;
   const hb = b.y2 - b.y1;
-  if (ha <= 0 || hb <= 0 || Math.max(ha, hb) / Math.min(ha, hb) > 1.5) return undefined;
+  if (ha <= 0 || hb <= 0 || Math.max(ha, hb) / Math.min(ha, hb) >= 1.5) return undefined;
   const ca = boxCentre(a);
   const cb = boxCentre(b);
-  const distance = Math.hypot(ca.x - cb.x, ca.y - cb.y) / ((ha + hb) / 2);
-  return distance <= max ? -distance : undefined;
+  return Math.hypot(ca.x - cb.x, ca.y - cb.y) / ((ha + hb) / 2);
 }
 
 function shift(box: Box, dx: number, dy: number): Box {
   return { x1: box.x1 + dx, y1: box.y1 + dy, x2: box.x2 + dx, y2: box.y2 + dy };
 }
 
+/** Affinity of a track's predicted box and a detection: higher is better, undefined is no candidate. */
+type Affinity = (track: Track, predicted: Box, detected: Box) => number | undefined;
+
 /**
- * ByteTrack-style multi-object tracker on box overlap: tracks are predicted forward with a
- * constant velocity, high-score detections are matched first (greedy by IoU, same class only),
- * then low-score detections may extend confirmed tracks that found nothing — which keeps ids
- * through partial occlusion without letting weak detections start tracks. A last pass matches
- * leftover high-score detections by centre distance, for frame rates too low for boxes to overlap.
+ * ByteTrack-style multi-object tracker with constant-velocity prediction. Each track keeps its
+ * last box and a smoothed velocity (pixels per second); at every frame it is predicted forward
+ * by the time since it was last seen. Detections are then matched in three greedy passes, same
+ * class only:
+ *
+ * 1. high-score detections to every track, by IoU with the predicted box;
+ * 2. low-score detections to confirmed tracks still unmatched, by IoU (partial occlusion keeps
+ *    the id without letting weak detections start tracks);
+ * 3. high-score detections still unmatched to tracks still unmatched, nearest predicted centre
+ *    first, within a gate that grows with the time since the track was seen — for low frame
+ *    rates, where a walker moves more than a box width between frames and boxes stop
+ *    overlapping, and for a track lost for a few frames that turns up again (same id).
+ *
+ * Confirmed tracks survive `maxLostMs` (and `maxMissed` frames) without a match; tentative ones
+ * die at their first miss. Deterministic: the same detections and timestamps give the same ids.
  *
  * @example
  * const tracker = new IouTracker();
@@ -65,38 +98,48 @@ export class IouTracker {
   private nextId = 1;
 
   constructor(options: TrackerOptions = {}) {
-    this.options = { ...DEFAULTS, ...options };
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+    this.options = { ...DEFAULTS, ...given };
   }
 
-  /** Feeds one frame's detections; returns the confirmed tracks matched in this frame. */
+  /** Feeds one frame's detections (timestamp in ms); returns the confirmed tracks matched in this frame. */
   update(detections: readonly Detection[], timestamp: number): Track[] {
     const o = this.options;
     const predicted = new Map(
-      this.tracks.map((t) => [
-        t,
-        shift(t.box, t.velocity.dx * (t.missed + 1), t.velocity.dy * (t.missed + 1)),
-      ]),
+      this.tracks.map((t) => {
+        const seconds = Math.max(0, timestamp - t.lastSeen) / 1000;
+        return [t, shift(t.box, t.velocity.dx * seconds, t.velocity.dy * seconds)];
+      }),
     );
     const high = detections.filter((d) => d.score >= o.highScore);
     const low = detections.filter((d) => d.score < o.highScore);
     const matched = new Set<Track>();
-    const byIou = (min: number) => (a: Box, b: Box) => {
-      const overlap = iou(a, b);
-      return overlap >= min ? overlap : undefined;
-    };
+    const byIou =
+      (min: number): Affinity =>
+      (_track, a, b) => {
+        const overlap = iou(a, b);
+        return overlap >= min ? overlap : undefined;
+      };
     let unmatchedHigh = this.associate(high, this.tracks, predicted, byIou(o.matchIou), matched, timestamp);
     const confirmedLeft = this.tracks.filter((t) => !matched.has(t) && t.state === "confirmed");
     this.associate(low, confirmedLeft, predicted, byIou(o.lowMatchIou), matched, timestamp);
     if (o.maxCentreDistance > 0) {
+      const near: Affinity = (track, a, b) => {
+        const distance = centreDistance(a, b);
+        const seconds = Math.max(0, timestamp - track.lastSeen) / 1000;
+        const growth = track.hits >= 2 ? o.maxManoeuvre : o.maxSpeed;
+        return distance !== undefined && distance <= o.maxCentreDistance + growth * seconds
+          ? -distance
+          : undefined;
+      };
       const left = this.tracks.filter((t) => !matched.has(t));
-      const near = (a: Box, b: Box) => closeness(a, b, o.maxCentreDistance);
       unmatchedHigh = this.associate(unmatchedHigh, left, predicted, near, matched, timestamp);
     }
 
     this.tracks = this.tracks.filter((t) => {
       if (matched.has(t)) return true;
       t.missed += 1;
-      return t.state === "confirmed" && t.missed <= o.maxMissed;
+      return t.state === "confirmed" && t.missed <= o.maxMissed && timestamp - t.lastSeen <= o.maxLostMs;
     });
     for (const d of unmatchedHigh) {
       const track: Track = {
@@ -123,26 +166,27 @@ export class IouTracker {
     return this.tracks;
   }
 
-  /** Greedy matching, best `affinity` first (undefined: not a candidate); returns the detections left unmatched. */
+  /** Greedy matching, best `affinity` first (ties: older track, then earlier detection); returns the detections left unmatched. */
   private associate(
     detections: readonly Detection[],
     tracks: readonly Track[],
     predicted: Map<Track, Box>,
-    affinity: (predicted: Box, detected: Box) => number | undefined,
+    affinity: Affinity,
     matched: Set<Track>,
     timestamp: number,
   ): Detection[] {
-    const pairs: { track: Track; det: Detection; overlap: number }[] = [];
+    const pairs: { track: Track; det: Detection; score: number }[] = [];
     for (const track of tracks) {
       if (matched.has(track)) continue;
       const box = predicted.get(track) ?? track.box;
       for (const det of detections) {
         if (det.classId !== track.classId) continue;
-        const overlap = affinity(box, det.box);
-        if (overlap !== undefined) pairs.push({ track, det, overlap });
+        const score = affinity(track, box, det.box);
+        if (score !== undefined) pairs.push({ track, det, score });
       }
     }
-    pairs.sort((p, q) => q.overlap - p.overlap);
+    // Array.prototype.sort is stable: equal scores keep track order, then detection order.
+    pairs.sort((p, q) => q.score - p.score);
     const used = new Set<Detection>();
     for (const { track, det } of pairs) {
       if (matched.has(track) || used.has(det)) continue;
@@ -156,12 +200,20 @@ export class IouTracker {
   private apply(track: Track, det: Detection, timestamp: number): void {
     const before = boxCentre(track.box);
     const after = boxCentre(det.box);
-    const frames = track.missed + 1;
-    // Smoothed so that one jittery box does not fling the prediction.
-    track.velocity = {
-      dx: 0.5 * track.velocity.dx + (0.5 * (after.x - before.x)) / frames,
-      dy: 0.5 * track.velocity.dy + (0.5 * (after.y - before.y)) / frames,
-    };
+    const seconds = (timestamp - track.lastSeen) / 1000;
+    if (seconds > 0) {
+      const measured = { dx: (after.x - before.x) / seconds, dy: (after.y - before.y) / seconds };
+      // The first measurement is the velocity; later ones are smoothed so that one jittery box
+      // does not fling the prediction.
+      track.velocity =
+        track.hits === 1
+          ? measured
+          : {
+              dx: 0.5 * track.velocity.dx + 0.5 * measured.dx,
+              dy: 0.5 * track.velocity.dy + 0.5 * measured.dy,
+            };
+    }
+    track.previous = { box: track.box, seen: track.lastSeen };
     track.box = det.box;
     track.score = det.score;
     track.hits += 1;

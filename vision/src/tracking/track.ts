@@ -15,8 +15,14 @@ export interface Track {
   hits: number;
   /** Consecutive frames without a match (0 when matched this frame). */
   missed: number;
-  /** Estimated motion of the box centre per frame, pixels. */
+  /** Estimated motion of the box centre, pixels per second. */
   velocity: { dx: number; dy: number };
+  /**
+   * The match before the latest one, box and time (absent until the second match): with `box`,
+   * the step the object took, so a counter that first sees a track on its confirming match still
+   * sees where it came from.
+   */
+  previous?: { box: Box; seen: number };
   firstSeen: number;
   lastSeen: number;
 }
