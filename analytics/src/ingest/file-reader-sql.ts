@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdent, type StreamDef } from "@citybrain/datasets";
 import { ParseError } from "./parse-error.ts";
+import { acceptsTyped, type TypedSource } from "./sql-validate.ts";
 
 /** Formats DuckDB reads itself (Arrow goes through apache-arrow in JS). */
 export type SqlReadableFormat = "csv" | "ndjson" | "parquet";
@@ -12,7 +13,8 @@ async function describe(conn: DuckDBConnection, from: string): Promise<{ name: s
   return r.getRowsJS().map((row) => ({ name: String(row[0]), type: String(row[1]) }));
 }
 
-function asText(col: string, type: string): string {
+/** The text a text source would carry for a typed column (used for messages and quarantine). */
+export function asText(col: string, type: string): string {
   if (type === "DATE") return `strftime(${col}, '%Y-%m-%d')`;
   if (type.startsWith("TIMESTAMP WITH"))
     return `strftime(${col} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ')`;
@@ -27,9 +29,18 @@ export function readFailure(format: SqlReadableFormat, e: unknown): Error {
   return new ParseError(`not readable as ${format}: ${message}`);
 }
 
+/** A SELECT over a file, and which of its columns come typed (see {@link rawSelectSql}). */
+export interface RawSelect {
+  readonly sql: string;
+  /** Fields the reader delivers typed (Parquet columns of a fitting type), by name. */
+  readonly typed: Readonly<Record<string, TypedSource>>;
+}
+
 /**
- * A SELECT over a file yielding one VARCHAR column per stream field (absent columns are NULL),
- * `__row` (1-based record number) and `__unknown` (names of fields the stream lacks).
+ * A SELECT over a file yielding one column per stream field (absent columns are NULL) —
+ * VARCHAR, or the reader's own type where it fits the field (listed in `typed`, sparing the
+ * text round trip) — plus `__row` (1-based record number) and `__unknown` (names of fields
+ * the stream lacks).
  * @throws ParseError when the file's header or schema is not readable as the format (the rest
  * is read by the caller's query, whose failures {@link readFailure} turns into a ParseError).
  */
@@ -38,9 +49,10 @@ export async function rawSelectSql(
   def: StreamDef,
   file: string,
   format: SqlReadableFormat,
-): Promise<string> {
+): Promise<RawSelect> {
   const names = Object.keys(def.fields);
   const known = `[${names.map(lit).join(", ")}]`;
+  const typed: Record<string, TypedSource> = {};
   let select: string;
   try {
     if (format === "ndjson") {
@@ -59,6 +71,11 @@ export async function rawSelectSql(
       const cols = names
         .map((n) => {
           const type = present.get(n);
+          const field = def.fields[n];
+          if (type !== undefined && field && format === "parquet" && acceptsTyped(field, type)) {
+            typed[n] = { type, text: asText(`raw.${quoteIdent(n)}`, type) };
+            return quoteIdent(n);
+          }
           return `${type === undefined ? "NULL::VARCHAR" : asText(quoteIdent(n), type)} AS ${quoteIdent(n)}`;
         })
         .join(", ");
@@ -75,7 +92,7 @@ export async function rawSelectSql(
       select = `SELECT ${cols}, ${flagged} AS __unknown, __row FROM (${numbered})`;
     }
     // No probe read here: the caller's single pass reports unreadable content (see readFailure).
-    return select;
+    return { sql: select, typed };
   } catch (e) {
     throw readFailure(format, e);
   }

@@ -105,16 +105,22 @@ describe("SQL ingest path", () => {
          (TIMESTAMP '2026-04-01 00:00:00', 'P1', 'E1', 'equipment', '500152001', 'electricity', 1.5),
          (TIMESTAMP '2026-04-01 00:15:00', 'P1', 'E1', 'equipment', '500152001', 'electricity', 2.5),
          (TIMESTAMP '2026-04-01 00:30:00', 'P1', 'E1', 'equipment', '500152001', 'electricity', -4.0),
-         (TIMESTAMP '2026-04-01 00:45:00', 'P1', 'E1', 'equipment', '500152001', 'electricity', 3.5))
+         (TIMESTAMP '2026-04-01 00:45:00', 'P1', 'E1', 'equipment', '500152001', 'electricity', 3.5),
+         (TIMESTAMP '2026-04-01 01:00:00', 'P1', 'E1', 'equipment', '500152001', 'electricity', 'NaN'::DOUBLE))
        t(ts, meter_id, enterprise_id, industry, town_code, carrier, value)) TO '${file}' (FORMAT parquet)`,
     );
-    await expect(sql.ingestFile("energy", file, "parquet", { batchId: "p1" })).rejects.toThrow(
-      /row 3, field "value": expected a number ≥ 0/,
-    );
+    const errors = await sql
+      .ingestFile("energy", file, "parquet", { batchId: "p1" })
+      .catch((e: ValidationError) => e.errors);
+    expect(errors).toEqual([
+      { row: 3, field: "value", message: "expected a number ≥ 0, got -4.0" },
+      { row: 5, field: "value", message: "expected a number, got nan" },
+    ]);
     const r = await sql.ingestFile("energy", file, "parquet", { batchId: "p2", onBadRows: "quarantine" });
-    expect(r).toMatchObject({ accepted: 3, rejected: 1 });
-    expect(await sql.query("SELECT row_number FROM quarantine WHERE batch_id = 'p2'")).toEqual([
+    expect(r).toMatchObject({ accepted: 3, rejected: 2 });
+    expect(await sql.query("SELECT row_number FROM quarantine WHERE batch_id = 'p2' ORDER BY 1")).toEqual([
       { row_number: 3 },
+      { row_number: 5 },
     ]);
     expect(await sql.query("SELECT sum(value) AS v FROM energy WHERE meter_id = 'P1'")).toEqual([{ v: 7.5 }]);
   });

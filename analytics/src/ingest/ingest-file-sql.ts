@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdent, type RowError, type StreamDef } from "@citybrain/datasets";
-import { castSql, errorSql, rawCol } from "./sql-validate.ts";
+import type { RawSelect } from "./file-reader-sql.ts";
+import { castSql, errorSql, rawCol, typedCastSql } from "./sql-validate.ts";
 
 /** Most row errors collected and returned for one batch. */
 export const MAX_REPORTED_ERRORS = 1000;
@@ -20,33 +21,34 @@ export interface RawCheck {
  * cheaper than building every row's error list; {@link checkedErrors} words the errors of the
  * few bad rows afterwards, from `__record`, with the same rules.
  */
-export async function createChecked(
-  conn: DuckDBConnection,
-  def: StreamDef,
-  rawSelect: string,
-): Promise<void> {
+export async function createChecked(conn: DuckDBConnection, def: StreamDef, raw: RawSelect): Promise<void> {
   const entries = Object.entries(def.fields);
   const typed = entries.map(([name], i) => `raw.__t${i} AS ${quoteIdent(name)}`);
   const ok = [
-    ...entries.map(([name, f], i) => `(${errorSql(f, rawCol(name), `raw.__t${i}`)}) IS NULL`),
+    ...entries.map(
+      ([name, f], i) => `(${errorSql(f, rawCol(name), `raw.__t${i}`, raw.typed[name])}) IS NULL`,
+    ),
     "len(raw.__unknown) = 0",
   ].join(" AND ");
-  const record = `to_json(struct_pack(${entries.map(([n]) => `${quoteIdent(n)} := ${rawCol(n)}`).join(", ")}))`;
+  const text = (n: string) => raw.typed[n]?.text ?? rawCol(n);
+  const record = `to_json(struct_pack(${entries.map(([n]) => `${quoteIdent(n)} := ${text(n)}`).join(", ")}))`;
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE checked AS
      SELECT ${typed.join(", ")}, raw.__row AS __row, __ok,
        CASE WHEN NOT __ok THEN ${record} END AS __record,
        CASE WHEN NOT __ok THEN raw.__unknown END AS __unknown
-     FROM (SELECT *, ${ok} AS __ok FROM (${castsSelect(def, rawSelect)}) raw) raw`,
+     FROM (SELECT *, ${ok} AS __ok FROM (${castsSelect(def, raw)}) raw) raw`,
   );
 }
 
-/** `rawSelect` with each field's typed value added as `__t<i>` (each value cast once). */
-function castsSelect(def: StreamDef, rawSelect: string): string {
-  const casts = Object.entries(def.fields).map(
-    ([name, f], i) => `(${castSql(f, rawCol(name))})::${duckType(f.kind)} AS __t${i}`,
-  );
-  return `SELECT *, ${casts.join(", ")} FROM (${rawSelect}) raw`;
+/** The raw SELECT with each field's typed value added as `__t<i>` (each value cast once). */
+function castsSelect(def: StreamDef, raw: RawSelect): string {
+  const casts = Object.entries(def.fields).map(([name, f], i) => {
+    const source = raw.typed[name];
+    const cast = source ? typedCastSql(f, rawCol(name), source.type) : castSql(f, rawCol(name));
+    return `(${cast})::${duckType(f.kind)} AS __t${i}`;
+  });
+  return `SELECT *, ${casts.join(", ")} FROM (${raw.sql}) raw`;
 }
 
 /** The bad rows of `checked` with their errors as `__errs` (list of {field, message}). */
@@ -57,9 +59,10 @@ function badRowsSql(def: StreamDef): string {
     ([name, f], i) => `{'field': '${name}', 'message': ${errorSql(f, rawCol(name), `raw.__t${i}`)}}`,
   );
   const unknown = `list_transform(raw.__unknown, k -> {'field': k, 'message': 'unknown field for stream "${def.name}"'})`;
+  // Re-read from the text kept in __record: the same verdicts, now with their words.
   const source = `SELECT ${raw.join(", ")}, __row, __unknown FROM checked WHERE NOT __ok`;
   return `SELECT __row, list_concat(list_filter([${errs.join(", ")}], e -> e.message IS NOT NULL), ${unknown}) AS __errs
-    FROM (${castsSelect(def, source)}) raw`;
+    FROM (${castsSelect(def, { sql: source, typed: {} })}) raw`;
 }
 
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;

@@ -52,9 +52,10 @@ export function castSql(def: FieldDef, col: string): string {
  * An error message for a field, or NULL when valid: `col` is the input text, `typed` the column
  * holding {@link castSql} of it (computed once, referenced here).
  */
-export function errorSql(def: FieldDef, col: string, typed: string): string {
-  const v = `NULLIF(${col}, '')`;
-  const got = (expected: string) => `${lit(`expected ${expected}, got `)} || ${shown(col)}`;
+export function errorSql(def: FieldDef, col: string, typed: string, source?: TypedSource): string {
+  // A typed column is missing when NULL; its text is needed only for the few failing rows.
+  const v = source ? col : `NULLIF(${col}, '')`;
+  const got = (expected: string) => `${lit(`expected ${expected}, got `)} || ${shown(source?.text ?? col)}`;
   const missing = def.nullable ? "NULL" : lit(`expected a value (${def.doc}), got nothing`);
   let check: string;
   switch (def.kind) {
@@ -88,6 +89,62 @@ export function errorSql(def: FieldDef, col: string, typed: string): string {
     }
   }
   return `CASE WHEN ${v} IS NULL THEN ${missing} ${check} END`;
+}
+
+/** A column a reader delivered already typed (e.g. Parquet), and its text form for messages. */
+export interface TypedSource {
+  /** DuckDB type of the column, as DESCRIBE names it. */
+  readonly type: string;
+  /** SQL giving the value as the text a text source would have carried. */
+  readonly text: string;
+}
+
+const INTEGER_TYPES = new Set([
+  "TINYINT",
+  "SMALLINT",
+  "INTEGER",
+  "BIGINT",
+  "UTINYINT",
+  "USMALLINT",
+  "UINTEGER",
+  "UBIGINT",
+  "HUGEINT",
+]);
+
+/** Whether a column of DuckDB type `type` can feed a field without going through text. */
+export function acceptsTyped(def: FieldDef, type: string): boolean {
+  switch (def.kind) {
+    case "timestamp":
+      return type.startsWith("TIMESTAMP");
+    case "date":
+      return type === "DATE";
+    case "bool":
+      return type === "BOOLEAN";
+    case "int":
+      return INTEGER_TYPES.has(type);
+    case "float":
+      return type === "DOUBLE" || type === "FLOAT" || INTEGER_TYPES.has(type) || type.startsWith("DECIMAL");
+    case "string":
+    case "enum":
+      return false; // text already; empty text must still read as missing
+  }
+}
+
+/**
+ * {@link castSql} for a typed column (see {@link acceptsTyped}): the same typed value or NULL,
+ * without the text round trip. Naive timestamps are UTC, as in the text form.
+ */
+export function typedCastSql(def: FieldDef, col: string, type: string): string {
+  switch (def.kind) {
+    case "timestamp":
+      return type.startsWith("TIMESTAMP WITH") ? `(${col} AT TIME ZONE 'UTC')` : `${col}::TIMESTAMP`;
+    case "int":
+      return `TRY_CAST(${col} AS INTEGER)`;
+    case "float":
+      return `CASE WHEN isfinite(${col}::DOUBLE) THEN ${col}::DOUBLE END`;
+    default:
+      return col;
+  }
 }
 
 /** Quoted column reference in the raw table. */
