@@ -66,3 +66,96 @@ describe("IouTracker", () => {
     expect(tracker.active.map((t) => t.label)).toEqual(["car"]);
   });
 });
+
+describe("IouTracker at low frame rates", () => {
+  const feed = (tracker: IouTracker, frames: Detection[][], ms: number) =>
+    frames.map((detections, i) => tracker.update(detections, i * ms));
+
+  it("keeps the id of a walker who moves 3 box widths between frames (1 fps, no overlap)", () => {
+    // 120 px per second: 1.2 box heights, boxes 80 px apart — IoU 0 and beyond the 0.6 base gate.
+    const frames = [0, 1, 2, 3, 4, 5].map((i) => [person(i * 120)]);
+    const ids = feed(new IouTracker(), frames, 1000).map((tracks) => tracks.map((t) => t.id));
+    expect(ids).toEqual([[], [1], [1], [1], [1], [1]]);
+    // The gate grows with time and speed: without that growth every frame starts a new track.
+    const fixed = new IouTracker({ maxSpeed: 0, maxManoeuvre: 0 });
+    expect(feed(fixed, frames, 1000).flat()).toEqual([]);
+  });
+
+  it("estimates velocity in pixels per second and reports the previous match", () => {
+    const tracker = new IouTracker();
+    const [, second, third] = feed(tracker, [[person(0)], [person(60)], [person(120)]], 500);
+    expect(second?.[0]?.velocity).toEqual({ dx: 120, dy: 0 });
+    expect(second?.[0]?.previous).toEqual({ box: person(0).box, seen: 0 });
+    expect(third?.[0]?.previous).toEqual({ box: person(60).box, seen: 500 });
+  });
+
+  it.each([
+    { fps: 2, step: 60 },
+    { fps: 1, step: 100 },
+  ])("does not swap two walkers who pass each other ($fps fps, $step px per frame)", ({ fps, step }) => {
+    // A walks right, B walks left, 20 px apart vertically: at frame 5 they are at the same x, at
+    // frame 6 each is where the other was — only their motion tells them apart.
+    const tracker = new IouTracker();
+    const xs = new Map<number, number[]>();
+    for (let i = 0; i < 11; i++) {
+      const frame = [person(i * step, 0.8, 100), person(10 * step - i * step, 0.8, 120)];
+      for (const t of tracker.update(frame, (i * 1000) / fps))
+        xs.set(t.id, [...(xs.get(t.id) ?? []), t.box.x1]);
+    }
+    const range = (from: number, by: number) => Array.from({ length: 10 }, (_, i) => from + i * by);
+    expect([...xs.keys()]).toEqual([1, 2]);
+    expect(xs.get(1)).toEqual(range(step, step));
+    expect(xs.get(2)).toEqual(range(9 * step, -step));
+  });
+
+  it("keeps both ids when one walker is hidden behind the other as they pass", () => {
+    const tracker = new IouTracker();
+    const xs = new Map<number, number[]>();
+    for (let i = 0; i < 11; i++) {
+      // At frames 5–6 only B (the nearer one) is detected; A is behind B for 1 s.
+      const a = person(i * 60, 0.8, 100);
+      const b = person(600 - i * 60, 0.8, 110);
+      const frame = i === 5 || i === 6 ? [b] : [a, b];
+      for (const t of tracker.update(frame, i * 500)) xs.set(t.id, [...(xs.get(t.id) ?? []), t.box.x1]);
+    }
+    expect([...xs.keys()]).toEqual([1, 2]);
+    expect(xs.get(1)).toEqual([60, 120, 180, 240, 420, 480, 540, 600]);
+    expect(xs.get(2)).toEqual([540, 480, 420, 360, 300, 240, 180, 120, 60, 0]);
+  });
+
+  it("revives a lost track within maxLostMs where it was heading, and starts a new one after", () => {
+    const walk = (gapFrames: number, ms: number) => {
+      const tracker = new IouTracker();
+      const seen: number[] = [];
+      for (let i = 0; i < 4 + gapFrames + 2; i++) {
+        const hidden = i >= 4 && i < 4 + gapFrames;
+        // 100 px per second, whatever the frame rate.
+        const frame = hidden ? [] : [person((i * ms) / 10)];
+        seen.push(...tracker.update(frame, i * ms).map((t) => t.id));
+      }
+      return [...new Set(seen)];
+    };
+    expect(walk(2, 500), "1 s gap at 2 fps").toEqual([1]);
+    expect(walk(10, 100), "1 s gap at 10 fps").toEqual([1]);
+    expect(walk(4, 500), "2 s gap at 2 fps").toEqual([1, 2]);
+    expect(walk(20, 100), "2 s gap at 10 fps").toEqual([1, 2]);
+  });
+
+  it("follows a walker who turns back within the manoeuvre gate", () => {
+    const tracker = new IouTracker();
+    // Right at 100 px/s for 2 s, then left at 100 px/s (2 fps).
+    const xs = [0, 50, 100, 150, 200, 150, 100, 50, 0];
+    const ids = xs.flatMap((x, i) => tracker.update([person(x)], i * 500).map((t) => t.id));
+    expect(ids).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it("is deterministic: the same frames give the same tracks", () => {
+    const frames = Array.from({ length: 20 }, (_, i) => [
+      person(i * 50, 0.5 + (i % 3) * 0.1, 100),
+      person(900 - i * 45, 0.8, 130),
+      ...(i % 4 === 0 ? [] : [person(300, 0.6, 300)]),
+    ]);
+    const run = () => feed(new IouTracker(), frames, 500);
+    expect(run()).toEqual(run());
+  });
+});

@@ -105,6 +105,8 @@ export class IouTracker {
   /** Feeds one frame's detections (timestamp in ms); returns the confirmed tracks matched in this frame. */
   update(detections: readonly Detection[], timestamp: number): Track[] {
     const o = this.options;
+    // Lost for longer than maxLostMs by now: gone before matching, whatever the frame rate.
+    this.tracks = this.tracks.filter((t) => timestamp - t.lastSeen <= o.maxLostMs);
     const predicted = new Map(
       this.tracks.map((t) => {
         const seconds = Math.max(0, timestamp - t.lastSeen) / 1000;
