@@ -31,12 +31,14 @@ export {
   loadVisionConfig,
   parseCameraConfig,
   parseVisionConfig,
+  plateConfigSchema,
   visionConfigSchema,
 } from "./config/index.ts";
 export type {
   CameraConfig,
   CameraConfigInput,
   LineConfig,
+  PlateConfig,
   SourceConfig,
   VisionConfig,
   VisionConfigInput,
@@ -117,8 +119,27 @@ export type {
   Scene,
   TrafficRow,
 } from "./pipeline/index.ts";
-export { OcrEngine, ctcGreedyDecode, dbPostprocess, parsePlate } from "./ocr/index.ts";
-export type { CtcResult, DbOptions, OcrOptions, TextLine, TextRegion } from "./ocr/index.ts";
+export { OcrEngine, createOcrWorker, ctcGreedyDecode, dbPostprocess, parsePlate } from "./ocr/index.ts";
+export type {
+  CtcResult,
+  DbOptions,
+  OcrOptions,
+  OcrResult,
+  OcrWorkerOptions,
+  RgbImage,
+  TextLine,
+  TextReader,
+  TextRegion,
+} from "./ocr/index.ts";
+export {
+  PLATE_RULE_ID,
+  PlateReader,
+  plateAlertId,
+  plateAlertMessage,
+  plateAlertRow,
+  plateFromLines,
+} from "./plates/index.ts";
+export type { PlateCandidate, PlateRead, PlateReaderOptions, PlateReaderStats } from "./plates/index.ts";
 export { boxToSource, letterbox, rgbToTensor } from "./preprocess/index.ts";
 export type { LetterboxGeometry, LetterboxOptions, LetterboxedImage } from "./preprocess/index.ts";
 export { DEMO_FIXTURES_DIR, VisionService, createCameraSource, demoVisionConfig } from "./service/index.ts";

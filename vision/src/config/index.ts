@@ -9,6 +9,8 @@ export type {
   ZoneConfig,
   ZoneRule,
 } from "./camera-config.ts";
+export { plateConfigSchema } from "./plate-config.ts";
+export type { PlateConfig } from "./plate-config.ts";
 export {
   VisionConfigError,
   loadVisionConfig,

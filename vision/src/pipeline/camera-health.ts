@@ -1,3 +1,5 @@
+import type { PlateReaderStats } from "../plates/plate-read.ts";
+
 /** A camera's state as the wall and the API show it. */
 export interface CameraHealth {
   cameraId: string;
@@ -24,6 +26,8 @@ export interface CameraHealth {
   lastError: string | null;
   /** Median milliseconds from taking a frame to its counts and events, over recent frames. */
   processMs: number | null;
+  /** Plate reading counters, for cameras with `plates` enabled. */
+  plates?: PlateReaderStats;
 }
 
 /** Keeps a camera's counters and turns them into a {@link CameraHealth}. */

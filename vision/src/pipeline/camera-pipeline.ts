@@ -1,6 +1,9 @@
 import { FrameError } from "../backend/inference-backend.ts";
 import type { EncodedFrame, InferenceBackend } from "../backend/inference-backend.ts";
 import type { CameraConfig } from "../config/camera-config.ts";
+import type { TextReader } from "../ocr/text-reader.ts";
+import { cameraPlateReader } from "../plates/camera-plate-reader.ts";
+import type { PlateReader } from "../plates/plate-reader.ts";
 import type { FrameSource } from "../sources/frame-source.ts";
 import { IouTracker } from "../tracking/iou-tracker.ts";
 import type { AlertRow } from "./alert-rows.ts";
@@ -30,6 +33,8 @@ export interface CameraPipelineOptions {
   overload?: OverloadPolicy;
   /** Where alert snapshots go; alerts carry `evidence: null` without one. */
   evidence?: EvidenceSink;
+  /** OCR for cameras with `plates` enabled (shared by the node's cameras, e.g. `createOcrWorker()`). */
+  ocr?: TextReader;
   /** Closed minutes' `traffic` rows. Errors (a rejected promise) are recorded in health, never lost silently. */
   onTraffic?: BatchCallback<TrafficRow>;
   /** New `alerts` rows. */
@@ -66,6 +71,7 @@ export class CameraPipeline {
   private readonly reader: SourceReader;
   private running: Promise<void> | undefined;
   private refused = 0;
+  private readonly plates: PlateReader | undefined;
 
   constructor(options: CameraPipelineOptions) {
     this.options = options;
@@ -76,6 +82,14 @@ export class CameraPipeline {
     this.mailbox = new FrameMailbox(options.overload ?? "keep-latest");
     this.reader = new SourceReader(options.source, this.mailbox, this.health, options.restart);
     this.analyser = this.newAnalyser();
+    this.plates = cameraPlateReader({
+      camera: this.camera,
+      ocr: options.ocr,
+      evidence: options.evidence,
+      onAlert: (row) =>
+        deliverBatch(options.onAlert, [row], batchIdOf("alerts", this.camera.id, [row]), this.recordError),
+      onError: this.recordError,
+    });
   }
 
   /** Starts reading and processing; returns at once. `done` settles when both loops end. */
@@ -89,7 +103,7 @@ export class CameraPipeline {
     return this.running ?? Promise.resolve();
   }
 
-  /** Stops the source, finishes the frame in hand, flushes the open minute's counts. */
+  /** Stops the source, finishes the frame in hand, flushes the open minute's counts and raises pending plate reads. */
   async stop(): Promise<void> {
     await this.reader.stop();
     this.mailbox.close();
@@ -101,7 +115,7 @@ export class CameraPipeline {
   /** Current health. */
   status(): CameraHealth {
     this.health.dropped = this.mailbox.dropped + this.refused;
-    const health = this.health.snapshot();
+    const health = { ...this.health.snapshot(), ...(this.plates ? { plates: this.plates.stats() } : {}) };
     // A source that retries by itself (HTTP snapshots) knows why frames stopped before staleness shows it.
     const source = this.options.source.status?.();
     if (source && !source.connected && source.lastError && ["starting", "online"].includes(health.state)) {
@@ -140,11 +154,13 @@ export class CameraPipeline {
         // A restarted source starts a new clock and new objects: close the old minutes, forget the tracks.
         restarts = this.health.restarts;
         this.emitTraffic(this.analyser.flush());
+        await this.plates?.flush();
         this.analyser = this.newAnalyser();
       }
       await this.process(frame);
     }
     this.emitTraffic(this.analyser.flush());
+    await this.plates?.flush();
   }
 
   private async process(frame: EncodedFrame): Promise<void> {
@@ -172,6 +188,7 @@ export class CameraPipeline {
       lineTotals: this.analyser.lineTotals(),
     };
     this.latest = scene;
+    this.plates?.offer(scene);
     if (result.events.length > 0) {
       const rows = await raiseAlerts(
         this.camera,

@@ -1,3 +1,5 @@
+export { cameraPlateReader } from "./camera-plate-reader.ts";
+export type { CameraPlateReaderOptions } from "./camera-plate-reader.ts";
 export { cropVehicle } from "./crop-vehicle.ts";
 export type { VehicleCrop } from "./crop-vehicle.ts";
 export {

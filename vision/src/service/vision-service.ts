@@ -5,6 +5,8 @@ import { ensureCenternetOnnx } from "../convert/ensure-centernet-onnx.ts";
 import { annotateScene } from "../evidence/annotate-scene.ts";
 import { EvidenceStore } from "../evidence/evidence-store.ts";
 import type { EvidenceStoreOptions } from "../evidence/evidence-store.ts";
+import { createOcrWorker } from "../ocr/create-ocr-worker.ts";
+import type { TextReader } from "../ocr/text-reader.ts";
 import type { AlertRow } from "../pipeline/alert-rows.ts";
 import type { CameraHealth } from "../pipeline/camera-health.ts";
 import { CameraPipeline } from "../pipeline/camera-pipeline.ts";
@@ -33,6 +35,11 @@ export interface VisionServiceOptions extends CameraSourceOptions {
    * default a worker pool on the converted CenterNet.
    */
   backend?: InferenceBackend | (() => Promise<InferenceBackend>);
+  /**
+   * OCR for cameras with `plates` enabled, or a function that makes it (the service closes what
+   * it made); by default one PP-OCRv4 worker thread, started only when some camera reads plates.
+   */
+  ocr?: TextReader | (() => Promise<TextReader>);
   /** Worker pool size when the service makes the backend. @default cores ÷ 1 */
   poolSize?: number;
   /** Source per camera; by default from its `source` config (tests replace it). */
@@ -45,6 +52,8 @@ export interface VisionServiceOptions extends CameraSourceOptions {
 export interface VisionHealth {
   /** The detector: ready, or why not. */
   detector: { ready: boolean; name: string | null; error: string | null };
+  /** The plate OCR, when some camera has `plates` enabled: ready, or why not. */
+  ocr?: { ready: boolean; name: string | null; error: string | null };
   cameras: CameraHealth[];
 }
 
@@ -79,6 +88,9 @@ export class VisionService {
   private backend: InferenceBackend | undefined;
   private ownsBackend = false;
   private detectorError: string | null = null;
+  private ocr: TextReader | undefined;
+  private ownsOcr = false;
+  private ocrError: string | null = null;
   private stopping = false;
   readonly evidence: EvidenceStore | undefined;
 
@@ -105,6 +117,7 @@ export class VisionService {
       this.detectorError = `detector unavailable: ${error instanceof Error ? error.message : String(error)}`;
       return;
     }
+    await this.startOcr();
     for (const camera of this.options.config.cameras) {
       const source = this.options.createSource?.(camera) ?? createCameraSource(camera, this.options);
       const pipeline = new CameraPipeline({
@@ -112,6 +125,7 @@ export class VisionService {
         source,
         backend: this.backend,
         evidence: this.evidence,
+        ocr: this.ocr,
         onTraffic: this.options.onTraffic,
         onAlert: this.options.onAlert,
         restart: this.options.restart,
@@ -121,6 +135,21 @@ export class VisionService {
       this.sources.set(camera.id, source);
       this.pipelines.set(camera.id, pipeline);
       pipeline.start();
+    }
+  }
+
+  /** Starts the plate OCR if a camera reads plates; a failure leaves those cameras without plates, saying why. */
+  private async startOcr(): Promise<void> {
+    if (!this.options.config.cameras.some((c) => c.plates?.enabled)) return;
+    const given = this.options.ocr;
+    try {
+      if (given && typeof given !== "function") this.ocr = given;
+      else {
+        this.ocr = given ? await given() : await createOcrWorker();
+        this.ownsOcr = true;
+      }
+    } catch (error) {
+      this.ocrError = `plate OCR unavailable: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 
@@ -142,6 +171,9 @@ export class VisionService {
         name: this.backend?.name ?? null,
         error: this.detectorError,
       },
+      ...(this.ocr || this.ocrError
+        ? { ocr: { ready: this.ocr !== undefined, name: this.ocr?.name ?? null, error: this.ocrError } }
+        : {}),
       cameras: this.options.config.cameras.map(
         (c) => this.pipelines.get(c.id)?.status() ?? offlineHealth(c.id, this.detectorError ?? "not started"),
       ),
@@ -206,10 +238,11 @@ export class VisionService {
     return { replaced };
   }
 
-  /** Stops every camera (flushing open minutes), then the detector if the service made it. */
+  /** Stops every camera (flushing open minutes and plate reads), then the detector and OCR if the service made them. */
   async stop(): Promise<void> {
     this.stopping = true;
     await Promise.all([...this.pipelines.values()].map((p) => p.stop()));
     if (this.ownsBackend) await this.backend?.close();
+    if (this.ownsOcr) await this.ocr?.close();
   }
 }
