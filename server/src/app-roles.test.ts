@@ -15,6 +15,7 @@ import { READERS, assertRoleMatrix, runRoleMatrix, type MatrixRoute } from "./au
 import { EventHub } from "./events/event-hub.ts";
 import { AppMetrics } from "./routes/metrics/index.ts";
 import { ReportFile } from "./routes/reports/index.ts";
+import { VisionService, parseVisionConfig, type InferenceBackend } from "@citybrain/vision";
 
 const septicLine = JSON.stringify({
   ts: "2026-03-01T00:00:00Z",
@@ -26,11 +27,40 @@ const septicLine = JSON.stringify({
   temperature_c: 18,
 });
 
+/** An 8 × 8 grey JPEG: a real frame for the push route, without fixtures. */
+const TINY_JPEG = Uint8Array.from(
+  Buffer.from(
+    "/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAIAAgDASIAAhEBAxEB/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/EABQQAQAAAAAAAAAAAAAAAAAAAAD/xAAUAQEAAAAAAAAAAAAAAAAAAAAA/8QAFBEBAAAAAAAAAAAAAAAAAAAAAP/aAAwDAQACEQMRAD8AAA//2Q==",
+    "base64",
+  ),
+);
+
+/** The matrix checks who gets through, not what a detector sees: this one sees nothing. */
+const blindDetector: InferenceBackend = {
+  name: "blind",
+  detect: async (frame) => ({
+    cameraId: frame.cameraId,
+    timestamp: frame.timestamp,
+    width: 8,
+    height: 8,
+    detections: [],
+    timings: { preprocessMs: 0, inferenceMs: 0, postprocessMs: 0 },
+  }),
+  close: async () => {},
+};
+
 describe("the real app's route × role matrix", () => {
   let store: DuckDBStore;
   let auth: AuthStore;
+  let vision: VisionService;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
+    vision = await VisionService.start({
+      config: parseVisionConfig({
+        cameras: [{ id: "GATE-1", townCode: "500152001", source: { kind: "push" } }],
+      }),
+      backend: blindDetector,
+    });
     store = await DuckDBStore.open({ path: ":memory:" });
     for (const def of DEFAULT_EXTRACTS) await store.exec(extractViewSql(def));
     const root = await mkdtemp(join(tmpdir(), "roles-"));
@@ -46,9 +76,13 @@ describe("the real app's route × role matrix", () => {
       alerts: { store },
       reports: { file: await ReportFile.open({ path: ":memory:" }), sources: ["energy_daily_town"] },
       metrics: new AppMetrics(),
+      cameras: vision,
     });
   });
-  afterAll(() => store.close());
+  afterAll(async () => {
+    await vision.stop();
+    await store.close();
+  });
 
   it("lets each role do exactly what it may", async () => {
     let batch = 0;
@@ -108,7 +142,18 @@ describe("the real app's route × role matrix", () => {
         allow: ["anonymous", "display", "display-query", "viewer", "analyst", "admin", "ingest"],
       },
       { method: "GET", path: "/api/auth/tokens", allow: ["admin"] },
+      { method: "GET", path: "/api/cameras", allow: READERS },
+      // Devices push frames with an ingest token scoped to traffic; admins may too; viewers may not.
+      {
+        method: "POST",
+        path: "/api/cameras/GATE-1/frames",
+        allow: ["ingest", "admin"],
+        okStatus: [202],
+        headers: { "Content-Type": "image/jpeg" },
+        body: TINY_JPEG,
+      },
+      { method: "GET", path: "/api/cameras/GATE-1/snapshot.jpg", allow: READERS, okStatus: [200, 503] },
     ];
-    assertRoleMatrix(await runRoleMatrix({ app, store: auth, routes }));
+    assertRoleMatrix(await runRoleMatrix({ app, store: auth, routes, ingestStreams: ["energy", "traffic"] }));
   });
 });

@@ -30,7 +30,7 @@ import { openapiRoutes } from "./openapi/index.ts";
 import { alertRoutes, type AlertJson, type AlertStore } from "./routes/alerts/index.ts";
 import { metrics, metricsRoutes, type AppMetrics } from "./routes/metrics/index.ts";
 import { reportRoutes, type ReportFile } from "./routes/reports/index.ts";
-import { cameraRoutes, type CameraSource } from "./routes/cameras/index.ts";
+import { cameraRoutes, visionDisabledRoutes, type CameraSource } from "./routes/cameras/index.ts";
 
 /** Everything the HTTP app is wired to. */
 export interface AppOptions {
@@ -68,9 +68,17 @@ export interface AppOptions {
   readonly metrics?: AppMetrics;
   /** Structured request logs. */
   readonly logger?: Logger;
-  /** Real-video cameras (the vision service): health and latest annotated snapshots. */
+  /**
+   * Real-video cameras (the vision service): health, latest annotated snapshots, pushed frames.
+   * Without it every `/api/cameras` route answers 503 `vision_disabled`.
+   */
   readonly cameras?: CameraSource;
+  /** Limits of `POST /api/cameras/:id/frames`: body bytes (default 8 MiB) and pixels (default 8K). */
+  readonly cameraFrames?: { readonly maxBytes?: number; readonly maxPixels?: number };
 }
+
+/** `POST /api/cameras/<id>/frames`: the one camera route devices (ingest tokens) call. */
+const FRAME_PUSH = /\/cameras\/[^/]+\/frames$/;
 
 /**
  * The Hono app: API under `/api`, the screen at `/`.
@@ -101,9 +109,27 @@ export function createApp(options: AppOptions): Hono {
       "/alerts/*",
       "/metrics",
       "/cameras",
-      "/cameras/*",
     ])
       api.use(path, requireRole("display"));
+    // Pushed frames become `traffic` rows: an ingest token scoped to traffic (a camera box, an
+    // NVR) may push them, and so may an admin (with the session's CSRF token); nobody else.
+    const pushFrames = requireIngest({ stream: "traffic", roles: ["admin"] });
+    const readCameras = requireRole("display");
+    api.use("/cameras/*", (c, next) =>
+      c.req.method === "POST" && FRAME_PUSH.test(c.req.path) ? pushFrames(c, next) : readCameras(c, next),
+    );
+    // Per token and camera: more than 30 frames a second is more than any camera config samples.
+    const byToken = byPrincipal();
+    if (options.cameras)
+      api.post(
+        "/cameras/:id/frames",
+        rateLimit({
+          windowMs: 1000,
+          max: 30,
+          key: (c) => `${byToken(c)}:${c.req.param("id") ?? ""}`,
+          algorithm: "token-bucket",
+        }),
+      );
     api.post("/alerts/:id/ack", requireRole("analyst"));
     api.post("/alerts/:id/close", requireRole("analyst"));
     api.use("/reports/*", requireRole("viewer"));
@@ -132,7 +158,8 @@ export function createApp(options: AppOptions): Hono {
     api.route("/", reportRoutes({ reports: options.reports.file, sources: options.reports.sources }));
   }
   if (options.metrics) api.route("/", metricsRoutes({ metrics: options.metrics }));
-  if (options.cameras) api.route("/", cameraRoutes({ vision: options.cameras }));
+  if (options.cameras) api.route("/", cameraRoutes({ vision: options.cameras, ...options.cameraFrames }));
+  else api.route("/", visionDisabledRoutes());
   api.all("*", (c) => apiError(c, 404, "not_found", `no API route ${c.req.method} ${c.req.path}`));
   app.route("/api", api);
   if (options.auth) app.route("/", setupPage());

@@ -26,8 +26,8 @@ export interface MatrixRoute {
   readonly path: string;
   /** Actors that must get an `okStatus`; all others must get 401 (anonymous) or 403. */
   readonly allow: readonly MatrixActor[];
-  /** Request body: objects are sent as JSON. */
-  readonly body?: string | Record<string, unknown>;
+  /** Request body: objects are sent as JSON, strings and bytes as they are. */
+  readonly body?: string | Uint8Array<ArrayBuffer> | Record<string, unknown>;
   readonly headers?: Readonly<Record<string, string>>;
   /** Statuses that count as "got through". Default `[200]`. */
   readonly okStatus?: readonly number[];
@@ -101,8 +101,8 @@ export async function matrixActors(
 
 function requestInit(route: MatrixRoute, cred: MatrixCredential): RequestInit {
   const headers: Record<string, string> = { ...route.headers, ...cred.headers };
-  let body: string | undefined;
-  if (typeof route.body === "string") body = route.body;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
+  if (typeof route.body === "string" || route.body instanceof Uint8Array) body = route.body;
   else if (route.body) {
     body = JSON.stringify(route.body);
     headers["Content-Type"] ??= "application/json";

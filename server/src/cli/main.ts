@@ -21,6 +21,14 @@ function seed(value: string): number {
   return n;
 }
 
+function frameBytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1024 || n > 256 * 1024 * 1024) {
+    throw new InvalidArgumentError(`expected a byte count between 1024 and 268435456, got "${value}"`);
+  }
+  return n;
+}
+
 function speed(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 86_400) {
@@ -63,6 +71,12 @@ export function program(): Command {
     .option("--no-vision", "do not run the real-video cameras")
     .option("--vision-config <file>", "camera config file (default: the demo's real-video cameras)")
     .addOption(
+      new Option("--max-frame-bytes <n>", "largest pushed camera frame (POST /api/cameras/:id/frames)")
+        .argParser(frameBytes)
+        .default(8 * 1024 * 1024)
+        .env("CITYBRAIN_MAX_FRAME_BYTES"),
+    )
+    .addOption(
       new Option("--speed <n>", "simulated time per real time for the live feed (1 = real time)")
         .argParser(speed)
         .default(60)
@@ -82,6 +96,7 @@ export function program(): Command {
           speed: number;
           vision: boolean;
           visionConfig?: string;
+          maxFrameBytes: number;
         },
         cmd: Command,
       ) => {
@@ -103,6 +118,7 @@ export function program(): Command {
           speed: opts.speed,
           vision: opts.vision,
           visionConfig: opts.visionConfig,
+          maxFrameBytes: opts.maxFrameBytes,
         });
       },
     );

@@ -16,6 +16,11 @@ export const serveConfigSchema = z
     speed: z.number().gt(0).max(86_400),
     vision: z.boolean(),
     visionConfig: z.string().min(1),
+    maxFrameBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(256 * 1024 * 1024),
   })
   .partial()
   .strict();

@@ -35,6 +35,8 @@ export interface ServeOptions {
   readonly vision: boolean;
   /** A camera config file; default: the demo's four real-video cameras looping vtest.avi. */
   readonly visionConfig?: string;
+  /** Largest frame body `POST /api/cameras/:id/frames` accepts, bytes (default 8 MiB). */
+  readonly maxFrameBytes?: number;
 }
 
 const WALL_TOKEN_LABEL = "本机演示大屏 local demo wall";
@@ -139,6 +141,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     },
     metrics: appMetrics,
     ...(vision ? { cameras: vision } : {}),
+    ...(options.maxFrameBytes ? { cameraFrames: { maxBytes: options.maxFrameBytes } } : {}),
     logger: createLogger({ level: logLevel(process.env.CITYBRAIN_LOG_LEVEL), pretty: process.stderr.isTTY }),
     query: { connector: new DuckDBNodeConnector(store.instance), sources: querySources },
     health: {

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { querySpecSchema } from "@citybrain/analytics/browser";
 import { alertActionBody, alertPageSchema, alertSchema } from "../routes/alerts/index.ts";
+import { cameraHealthSchema, cameraListSchema, pushFrameResultSchema } from "../routes/cameras/index.ts";
 import { loginBody, newTokenBody, newUserBody, passwordBody, setupBody } from "../routes/auth/schemas.ts";
 import { reportBody, reportListSchema, reportSchema } from "../routes/reports/index.ts";
 import { AUTH_ROUTE_DOCS } from "./auth-route-docs.ts";
@@ -45,6 +46,9 @@ const NAMED: readonly (readonly [z.ZodType, string])[] = [
   [reportBody, "ReportDefinition"],
   [reportSchema, "Report"],
   [reportListSchema, "ReportList"],
+  [cameraHealthSchema, "CameraHealth"],
+  [cameraListSchema, "CameraList"],
+  [pushFrameResultSchema, "PushedFrame"],
   [loginBody, "Login"],
   [setupBody, "Setup"],
   [newUserBody, "NewUser"],
@@ -60,11 +64,13 @@ const NAMED: readonly (readonly [z.ZodType, string])[] = [
 
 const DESCRIPTION = [
   "The HTTP API of the Tongnan District city brain (潼南区城市大脑): extracts for the big screen,",
-  "ingest for data sources, server-side queries, live events, alerts, saved reports and auth.",
+  "ingest for data sources, pushed camera frames, server-side queries, live events, alerts, saved",
+  "reports and auth.",
   "",
   "Every error answers `{ error: { code, message, details? } }`. When the server runs with auth,",
   "each operation's `x-required-role` says who may call it: reads follow admin ⊇ analyst ⊇ viewer ⊇",
-  "display; `ingest` tokens may only post to their own streams; `public` needs no credential.",
+  "display; `ingest` tokens may only post to their own streams (one scoped to `traffic` may also",
+  "push camera frames); `public` needs no credential.",
   "See docs/security.md.",
 ].join("\n");
 

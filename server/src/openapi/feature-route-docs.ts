@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { alertActionBody, alertListQuery, alertPageSchema, alertSchema } from "../routes/alerts/index.ts";
+import { cameraListSchema, pushFrameQuery, pushFrameResultSchema } from "../routes/cameras/index.ts";
 import { reportBody, reportListSchema, reportSchema } from "../routes/reports/index.ts";
 import { errorSchema } from "./common-schemas.ts";
 import type { RouteDoc } from "./route-doc.ts";
@@ -7,6 +8,8 @@ import type { RouteDoc } from "./route-doc.ts";
 const err = (description: string) => ({ description, schema: errorSchema });
 const alertId = z.object({ id: z.string().describe("alert id, e.g. septic.ch4:SEP-012:20260301T020500Z") });
 const reportId = z.object({ id: z.string().describe("report id (UUID)") });
+const cameraId = z.object({ id: z.string().describe("camera id, e.g. CAM-00822") });
+const visionOff = { 503: err("the server runs without vision (`vision_disabled`)") };
 
 function alertChange(action: "ack" | "close"): RouteDoc {
   return {
@@ -155,25 +158,10 @@ export const FEATURE_ROUTE_DOCS: readonly RouteDoc[] = [
     tag: "cameras",
     summary: "Real-video cameras and their health",
     description:
-      "State (starting/online/offline/ended), why a camera is not online, last frame time and fps.",
+      "State (starting/online/offline/ended), why a camera is not online, last frame time, fps, and " +
+      "frames received, processed, dropped (replaced before the detector took them) and failed.",
     role: "display",
-    responses: {
-      200: {
-        description: "the cameras",
-        schema: z.object({
-          cameras: z.array(
-            z.object({
-              cameraId: z.string(),
-              state: z.string(),
-              online: z.boolean(),
-              reason: z.string().nullable(),
-              lastFrameTimestamp: z.number().nullable(),
-              fps: z.number(),
-            }),
-          ),
-        }),
-      },
-    },
+    responses: { 200: { description: "the cameras", schema: cameraListSchema }, ...visionOff },
   },
   {
     method: "get",
@@ -181,11 +169,43 @@ export const FEATURE_ROUTE_DOCS: readonly RouteDoc[] = [
     tag: "cameras",
     summary: "A camera's latest frame with boxes, track ids, zones and lines drawn",
     role: "display",
-    params: z.object({ id: z.string().describe("camera id, e.g. CAM-00822") }),
+    params: cameraId,
     responses: {
       200: { description: "JPEG", contentType: "image/jpeg" },
       404: err("no real-video camera with that id"),
-      503: err("the camera has no frame yet; see Retry-After"),
+      503: err("the camera has no frame yet (see Retry-After), or the server runs without vision"),
+    },
+  },
+  {
+    method: "post",
+    path: "/cameras/:id/frames",
+    tag: "cameras",
+    summary: "Push one frame of a camera whose source is `push` (a camera, an NVR, a script)",
+    description:
+      "The raw JPEG or PNG as the body. Capture time from `?ts=` or the `X-Frame-Time` header " +
+      "(ISO-8601 with a zone; default now; at most 60 s ahead of the server clock; not before the " +
+      "camera's previous frame). The header is checked (sharp metadata: JPEG/PNG, at most 8K pixels), " +
+      "then the frame goes to the camera's keep-latest mailbox: `replaced` says it displaced a frame " +
+      "still waiting for the detector. Counts and events go to `traffic` and `alerts`; health shows in " +
+      "`GET /cameras`. Callers: an ingest token scoped to `traffic`, or an admin's session (with " +
+      "X-CSRF-Token). Rate limited to 30 frames a second per caller and camera.",
+    role: "ingest",
+    params: cameraId,
+    query: pushFrameQuery,
+    body: { schema: z.string().describe("the image bytes"), contentTypes: ["image/jpeg", "image/png"] },
+    responses: {
+      202: { description: "queued for the detector", schema: pushFrameResultSchema },
+      400: err("not a decodable JPEG/PNG (`not_an_image`, naming the camera) or a bad capture time"),
+      404: err("no camera with that id"),
+      409: err(
+        "the camera's source is not `push` (`not_push_camera`), or the frame is older than its previous one (`out_of_order`)",
+      ),
+      413: err("body larger than the limit (default 8 MiB) or more pixels than 8K"),
+      415: err("Content-Type is not image/jpeg or image/png"),
+      429: err("rate limited; see Retry-After"),
+      503: err(
+        "the camera cannot take frames now (detector unavailable, shutting down; see Retry-After) or the server runs without vision",
+      ),
     },
   },
 ];

@@ -109,7 +109,14 @@ describe("the OpenAPI document", () => {
       api.route("/", metricsRoutes({ metrics: new AppMetrics() }));
       api.route(
         "/",
-        cameraRoutes({ vision: { health: () => ({ cameras: [] }), latestSnapshot: async () => null } }),
+        cameraRoutes({
+          vision: {
+            health: () => ({ cameras: [] }),
+            latestSnapshot: async () => null,
+            pushTarget: () => undefined,
+            push: () => ({ replaced: false }),
+          },
+        }),
       );
       api.route("/", openapiRoutes());
       app = new Hono();

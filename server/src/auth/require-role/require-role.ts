@@ -25,9 +25,14 @@ export function requireRole(...roles: ReadRole[]): MiddlewareHandler {
     const p = c.get("principal");
     if (!p) return unauthorized(c, "unauthenticated", "log in, or send a token in Authorization: Bearer");
     if (p.role === "ingest") {
-      return forbidden(c, "forbidden", "ingest tokens may only post to /api/ingest/<stream>", {
-        role: p.role,
-      });
+      return forbidden(
+        c,
+        "forbidden",
+        "ingest tokens may only post data (/api/ingest/<stream>, camera frames)",
+        {
+          role: p.role,
+        },
+      );
     }
     if (p.role === "display" && !isSafeMethod(c)) {
       return forbidden(c, "read_only_token", "display tokens are read-only", { method: c.req.method });
@@ -50,6 +55,13 @@ export interface RequireIngestOptions {
    * api.post("/ingest/:name", requireIngest({ param: "name" }), handler);
    */
   readonly param?: string;
+  /**
+   * A fixed stream the route writes into, instead of a route parameter: pushed camera frames
+   * become `traffic` rows, so a token scoped to `traffic` may push them.
+   * @example
+   * api.post("/cameras/:id/frames", requireIngest({ stream: "traffic", roles: ["admin"] }), handler);
+   */
+  readonly stream?: string;
   /** Users with one of these roles may ingest too (e.g. an admin uploading a file). Default none. */
   readonly roles?: readonly UserRole[];
 }
@@ -67,11 +79,14 @@ export function requireIngest(options: RequireIngestOptions = {}): MiddlewareHan
     if (!c.get("authResolved")) throw new Error("requireIngest needs authenticate() to run before it");
     const p = c.get("principal");
     if (!p) return unauthorized(c, "unauthenticated", "send an ingest token in Authorization: Bearer");
-    const stream = c.req.param(param);
+    const stream = options.stream ?? c.req.param(param);
     if (stream === undefined) throw new Error(`requireIngest: route ${c.req.routePath} has no :${param}`);
     if (p.kind === "user" && roles.some((r) => roleIncludes(p.role, r))) return next();
     if (p.role !== "ingest") {
-      return forbidden(c, "forbidden", "only ingest tokens may ingest", { role: p.role });
+      const who = roles.length ? ` (or ${roles.join(" or ")} users)` : "";
+      return forbidden(c, "forbidden", `only ingest tokens${who} may ingest into "${stream}"`, {
+        role: p.role,
+      });
     }
     if (!p.streams.includes(stream)) {
       return forbidden(c, "stream_not_allowed", `this token may not ingest into "${stream}"`, {

@@ -27,6 +27,8 @@ describe("camera routes", () => {
       vision: {
         health: () => ({ cameras: [online, starting] }),
         latestSnapshot: async (id) => (id === online.cameraId ? JPEG : null),
+        pushTarget: () => undefined,
+        push: () => ({ replaced: false }),
       },
     }),
   );

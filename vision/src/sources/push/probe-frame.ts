@@ -36,7 +36,9 @@ export async function probeFrame(
   const meta = await sharp(image, { limitInputPixels: false })
     .metadata()
     .catch((error: unknown) => {
-      throw refuse(`${image.length} bytes that cannot be decoded: ${(error as Error).message}`);
+      // libvips repeats its complaint over several lines; the first says it.
+      const why = String((error as Error).message).split("\n")[0];
+      throw refuse(`${image.length} bytes that cannot be decoded: ${why}`);
     });
   const { format, width, height } = meta;
   if (format !== "jpeg" && format !== "png") throw refuse(`it is ${format ?? "an unknown format"}`);
