@@ -21,6 +21,18 @@ export const cameraHealthSchema = z.object({
   restarts: z.number().int(),
   lastError: z.string().nullable(),
   processMs: z.number().nullable().describe("median ms from taking a frame to its counts and events"),
+  plates: z
+    .object({
+      attempts: z.number().int().describe("OCR runs started"),
+      reads: z.number().int().describe("runs that found a plate at minConfidence or better"),
+      events: z.number().int().describe("plate-read events raised (one per track at most)"),
+      skippedBusy: z.number().int().describe("reads deferred because maxInFlight runs were busy"),
+      failed: z.number().int(),
+      inFlight: z.number().int(),
+      lastOcrMs: z.number().nullable(),
+    })
+    .optional()
+    .describe("plate reading counters, for cameras with `plates` enabled"),
 });
 
 /** `GET /cameras`. */
