@@ -123,22 +123,25 @@ describe("IouTracker at low frame rates", () => {
     expect(xs.get(2)).toEqual([540, 480, 420, 360, 300, 240, 180, 120, 60, 0]);
   });
 
-  it("revives a lost track within maxLostMs where it was heading, and starts a new one after", () => {
-    const walk = (gapFrames: number, ms: number) => {
+  it("revives a lost track within maxLostMs (2 s) where it was heading, whatever the frame rate", () => {
+    // Seen for 4 frames, unseen for `unseenMs` (no detection), then seen again on its way.
+    const walk = (fps: number, unseenMs: number) => {
       const tracker = new IouTracker();
+      const ms = 1000 / fps;
       const seen: number[] = [];
-      for (let i = 0; i < 4 + gapFrames + 2; i++) {
-        const hidden = i >= 4 && i < 4 + gapFrames;
-        // 100 px per second, whatever the frame rate.
+      for (let i = 0; i < 4 + unseenMs / ms + 2; i++) {
+        const hidden = i > 3 && (i - 3) * ms < unseenMs;
+        // 100 px per second.
         const frame = hidden ? [] : [person((i * ms) / 10)];
         seen.push(...tracker.update(frame, i * ms).map((t) => t.id));
       }
       return [...new Set(seen)];
     };
-    expect(walk(2, 500), "1 s gap at 2 fps").toEqual([1]);
-    expect(walk(10, 100), "1 s gap at 10 fps").toEqual([1]);
-    expect(walk(4, 500), "2 s gap at 2 fps").toEqual([1, 2]);
-    expect(walk(20, 100), "2 s gap at 10 fps").toEqual([1, 2]);
+    expect(walk(1, 2000), "unseen 2 s at 1 fps (one frame missed)").toEqual([1]);
+    expect(walk(2, 2000), "unseen 2 s at 2 fps").toEqual([1]);
+    expect(walk(10, 2000), "unseen 2 s at 10 fps").toEqual([1]);
+    expect(walk(2, 2500), "unseen 2.5 s at 2 fps").toEqual([1, 2]);
+    expect(walk(10, 2100), "unseen 2.1 s at 10 fps").toEqual([1, 2]);
   });
 
   it("follows a walker who turns back within the manoeuvre gate", () => {

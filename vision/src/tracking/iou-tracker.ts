@@ -18,7 +18,7 @@ export interface TrackerOptions {
   minHits?: number;
   /** Frames a confirmed track survives without a match; unlimited by default (see `maxLostMs`). */
   maxMissed?: number;
-  /** How long a confirmed track survives without a match (occlusion, missed detections), ms. @default 1500 */
+  /** How long a confirmed track survives without a match (occlusion, missed detections), ms. @default 2000 */
   maxLostMs?: number;
   /**
    * Last pass, for low frame rates where a walker moves more than a box width between frames and
@@ -48,7 +48,7 @@ const DEFAULTS: Required<TrackerOptions> = {
   lowMatchIou: 0.4,
   minHits: 2,
   maxMissed: Number.POSITIVE_INFINITY,
-  maxLostMs: 1500,
+  maxLostMs: 2000,
   maxCentreDistance: 0.6,
   maxSpeed: 2,
   maxManoeuvre: 2,
