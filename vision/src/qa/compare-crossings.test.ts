@@ -5,7 +5,7 @@ const r = (seconds: number) => ({ seconds, direction: "right-to-left" as const }
 const l = (seconds: number) => ({ seconds, direction: "left-to-right" as const });
 
 describe("compareCrossings", () => {
-  it("matches one to one within the tolerance, same direction, nearest first", () => {
+  it("matches one to one within the tolerance, same direction", () => {
     const result = compareCrossings(
       [r(1), r(4.5), l(11), l(30)],
       [r(1.4), r(4.6), r(5.2), r(11), l(31.2)],
@@ -18,6 +18,17 @@ describe("compareCrossings", () => {
     expect(result.missed).toEqual([l(11)]);
     expect(result.spurious).toEqual([r(5.2), r(11)]);
     expect(result.meanOffsetSeconds).toBeCloseTo((0.4 + 0.1 + 1.2) / 3, 2);
+  });
+
+  it("finds the matching with the most pairs, then the smallest total gap", () => {
+    // Three walkers 0.7 s apart, each counted 0.5 s early (1 fps): nearest-first would pair
+    // 12.0 with 11.8 and 11.3 with 11.0, leaving 10.5 and 12.5 apart by 2 s.
+    const result = compareCrossings([l(11), l(11.8), l(12.5)], [l(10.5), l(11.3), l(12)], 1.5);
+    expect([result.matched, result.missed, result.spurious]).toEqual([3, [], []]);
+    expect(result.meanOffsetSeconds).toBe(-0.5);
+    // With a choice, the nearer count is the match and the other the spurious one.
+    const choice = compareCrossings([r(10)], [r(9), r(10.1)]);
+    expect([choice.matched, choice.spurious]).toEqual([1, [r(9)]]);
   });
 
   it("reports no ratio when there is nothing to count", () => {
