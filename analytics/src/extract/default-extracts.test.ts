@@ -12,8 +12,15 @@ import { publishExtracts } from "./publish.ts";
 import { loadSites } from "./sites-table.ts";
 import { loadTowns } from "./towns-table.ts";
 
-/** Arrow types DuckDB-WASM reads back as the same column types. */
+/**
+ * Arrow types DuckDB-WASM reads back as the same column types. Dictionary-encoded text (signed
+ * 8/16/32-bit indices into Utf8 values) loads as VARCHAR: screen/src/query/dictionary-ipc.test.ts
+ * checks that on DuckDB-WASM itself.
+ */
 function wasmFriendly(t: DataType): string | null {
+  if (t.typeId === Type.Dictionary) {
+    return /^Dictionary<Int(8|16|32), Utf8>$/.test(String(t)) ? String(t) : null;
+  }
   if (t.typeId === Type.Utf8 || t.typeId === Type.Float || t.typeId === Type.Bool) {
     return t.typeId !== Type.Float || String(t) === "Float64" ? String(t) : null;
   }

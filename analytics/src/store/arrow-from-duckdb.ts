@@ -1,97 +1,22 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { DuckDBTypeId } from "@duckdb/node-api";
-import {
-  Bool,
-  DateDay,
-  Field,
-  Float64,
-  Int32,
-  RecordBatch,
-  Schema,
-  Struct,
-  Table,
-  TimestampMillisecond,
-  Utf8,
-  makeData,
-  vectorFromArray,
-  type Data,
-  type DataType,
-} from "apache-arrow";
-
-type Reader = (value: unknown) => unknown;
-
-function arrowFor(typeId: DuckDBTypeId): { type: DataType; read: Reader } {
-  switch (typeId) {
-    case DuckDBTypeId.BOOLEAN:
-      return { type: new Bool(), read: (v) => v };
-    case DuckDBTypeId.TINYINT:
-    case DuckDBTypeId.SMALLINT:
-    case DuckDBTypeId.INTEGER:
-    case DuckDBTypeId.UTINYINT:
-    case DuckDBTypeId.USMALLINT:
-      return { type: new Int32(), read: (v) => v };
-    case DuckDBTypeId.DATE:
-      return { type: new DateDay(), read: (v) => (v as { days: number }).days * 86_400_000 };
-    case DuckDBTypeId.TIMESTAMP:
-      return {
-        type: new TimestampMillisecond(),
-        read: (v) => Number((v as { micros: bigint }).micros / 1000n),
-      };
-    case DuckDBTypeId.VARCHAR:
-      return { type: new Utf8(), read: (v) => v };
-    default:
-      // BIGINT, HUGEINT, DECIMAL, DOUBLE, FLOAT …: counts and sums become float64, which is
-      // what charts and DuckDB-WASM consumers want; exact below 2^53.
-      return { type: new Float64(), read: (v) => (typeof v === "number" ? v : Number(v?.toString())) };
-  }
-}
+import { Field, RecordBatch, Schema, Struct, Table, makeData } from "apache-arrow";
+import { FixedColumn, type ColumnBuilder } from "./arrow-fixed-column.ts";
+import { TextColumn } from "./arrow-text-column.ts";
 
 /**
- * One column of a chunk as Arrow data. Fixed-width types are written straight into typed arrays
- * with a validity bitmap (the builder path costs several times more per value); text and
- * booleans go through apache-arrow's builders.
+ * Rows per record batch: DuckDB's 2,048-row chunks are gathered into batches of this size, so
+ * a stream of millions of rows has a few dozen IPC messages, not thousands.
  */
-function columnData(type: DataType, read: Reader, raw: readonly unknown[]): Data {
-  const n = raw.length;
-  const fixed =
-    type instanceof Float64
-      ? new Float64Array(n)
-      : type instanceof Int32 || type instanceof DateDay
-        ? new Int32Array(n)
-        : type instanceof TimestampMillisecond
-          ? new BigInt64Array(n)
-          : null;
-  if (!fixed)
-    return vectorFromArray(
-      raw.map((v) => (v === null ? null : read(v))),
-      type,
-    ).data[0] as Data;
-  const validity = new Uint8Array((n + 7) >> 3);
-  let nulls = 0;
-  for (let i = 0; i < n; i++) {
-    const v = raw[i];
-    if (v === null || v === undefined) {
-      nulls++;
-      continue;
-    }
-    validity[i >> 3] = (validity[i >> 3] as number) | (1 << (i & 7));
-    if (type instanceof DateDay) fixed[i] = (v as { days: number }).days;
-    else if (type instanceof TimestampMillisecond)
-      (fixed as BigInt64Array)[i] = (v as { micros: bigint }).micros / 1000n;
-    else (fixed as Float64Array | Int32Array)[i] = read(v) as number;
-  }
-  return makeData({
-    type,
-    length: n,
-    data: fixed,
-    nullCount: nulls,
-    ...(nulls > 0 ? { nullBitmap: validity } : {}),
-  } as Parameters<typeof makeData>[0]);
-}
+export const BATCH_ROWS = 128 * 1024;
 
 /**
- * Runs a query on native DuckDB and returns the result as an Arrow table, chunk by chunk
- * (@duckdb/node-api has no Arrow export). Types map to what DuckDB-WASM reads back cleanly.
+ * Runs a query on native DuckDB and returns the result as an Arrow table (@duckdb/node-api has
+ * no Arrow export). Types map to what DuckDB-WASM reads back cleanly: DOUBLE and other numbers
+ * → Float64 (INTEGER and smaller → Int32), DATE → Date32<DAY>, TIMESTAMP →
+ * Timestamp<MILLISECOND>, BOOLEAN → Bool, VARCHAR → Dictionary<Int…, Utf8> when values repeat
+ * (see {@link TextColumn}) else Utf8. Fixed-width columns are copied from DuckDB's memory a
+ * chunk at a time; text is coded without decoding repeated values.
  */
 export async function queryToArrow(
   conn: DuckDBConnection,
@@ -100,24 +25,40 @@ export async function queryToArrow(
 ): Promise<Table> {
   const result = await conn.stream(sql, params as DuckDBValue[]);
   const names = result.columnNames();
-  const kinds = result.columnTypes().map((t) => arrowFor(t.typeId));
-  const schema = new Schema(names.map((n, i) => new Field(n, (kinds[i] as { type: DataType }).type, true)));
-  const batches: RecordBatch[] = [];
+  const builders: ColumnBuilder[] = result
+    .columnTypes()
+    .map((t, i) => (t.typeId === DuckDBTypeId.VARCHAR ? new TextColumn(i) : new FixedColumn(t.typeId)));
+  const lengths: number[] = [];
+  let inBatch = 0;
+  const seal = () => {
+    for (const b of builders) b.seal();
+    lengths.push(inBatch);
+    inBatch = 0;
+  };
   for (
     let chunk = await result.fetchChunk();
     chunk && chunk.rowCount > 0;
     chunk = await result.fetchChunk()
   ) {
-    const children: Data[] = kinds.map(({ type, read }, c) =>
-      columnData(type, read, chunk.getColumnValues(c)),
-    );
-    const data = makeData({
-      type: new Struct(schema.fields),
-      length: chunk.rowCount,
-      children,
-      nullCount: 0,
-    });
-    batches.push(new RecordBatch(schema, data));
+    for (let c = 0; c < builders.length; c++) builders[c]?.append(chunk.getColumnVector(c));
+    inBatch += chunk.rowCount;
+    if (inBatch >= BATCH_ROWS) seal();
   }
-  return batches.length > 0 ? new Table(batches) : new Table(schema);
+  if (inBatch > 0) seal();
+  const columns = builders.map((b) => b.finish());
+  const schema = new Schema(columns.map((c, i) => new Field(names[i] ?? `column${i}`, c.type, true)));
+  if (lengths.length === 0) return new Table(schema);
+  const batches = lengths.map(
+    (length, k) =>
+      new RecordBatch(
+        schema,
+        makeData({
+          type: new Struct(schema.fields),
+          length,
+          nullCount: 0,
+          children: columns.map((c) => c.data[k]) as never,
+        }),
+      ),
+  );
+  return new Table(schema, batches);
 }
