@@ -1,10 +1,10 @@
 // npm run qa -w vision — the hand-labelled line-count QA (docs/vision-count-qa.md): runs the
 // real pipeline over vtest.avi and compares its crossings of the labelled line with the labels.
 // Writes docs/benchmarks/vision-count-qa.json. Runs the first QA_SECONDS (default 60) at each rate
-// of QA_FPS (default "1,2,5,10"), the whole labelled video at each rate of QA_FULL_FPS (default
-// "1,2,5"), then the whole video at 2 fps starting QA_PHASES seconds in (default "0.1,0.2,0.3,0.4":
-// the other four ways 2 fps can sample a 10 fps clip). Each frame is detected once, whichever runs
-// sample it. QA_THREADS: onnxruntime threads (default 2).
+// of QA_FPS (default "1,2,5,10") and the whole labelled video at each rate of QA_FULL_FPS (default
+// "1,2,5"); then, for each rate of QA_PHASE_FPS (default "1,2"), the whole video again started
+// 0.1, 0.2, … s in: the other ways that rate can sample the 10 fps clip (4 at 2 fps, 9 at 1 fps).
+// Each frame is detected once, whichever runs sample it. QA_THREADS: onnxruntime threads (default 2).
 import { writeFile } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -20,7 +20,7 @@ const list = (value: string | undefined, fallback: string): number[] =>
   (value ?? fallback).split(",").filter(Boolean).map(Number);
 const rates = list(process.env.QA_FPS, "1,2,5,10");
 const fullRates = list(process.env.QA_FULL_FPS, "1,2,5");
-const phases = list(process.env.QA_PHASES, "0.1,0.2,0.3,0.4");
+const phaseRates = list(process.env.QA_PHASE_FPS, "1,2");
 const seconds = Number(process.env.QA_SECONDS ?? 60);
 const labels = await loadLineLabels(join(repoRoot, "vision/qa/vtest-line-labels.json"));
 const backend = cachingBackend(
@@ -30,12 +30,17 @@ const backend = cachingBackend(
   }),
 );
 const load = loadavg().map((v) => Math.round(v * 100) / 100);
-const runs: (CountQaResult & { framesDetected: number })[] = [];
+const runs: (CountQaResult & { wholeClip: boolean; framesDetected: number })[] = [];
 const pct = (v: number | null): string => (v === null ? "n/a" : `${(v * 100).toFixed(1)} %`);
 const plan: { sampleFps: number; durationSeconds?: number; startSeconds?: number }[] = [
   ...rates.map((sampleFps) => ({ sampleFps, durationSeconds: seconds })),
   ...fullRates.map((sampleFps) => ({ sampleFps })),
-  ...phases.map((startSeconds) => ({ sampleFps: 2, startSeconds })),
+  ...phaseRates.flatMap((sampleFps) =>
+    Array.from({ length: Math.round(labels.fps / sampleFps) - 1 }, (_, k) => ({
+      sampleFps,
+      startSeconds: (k + 1) / labels.fps,
+    })),
+  ),
 ];
 for (const { sampleFps, durationSeconds, startSeconds } of plan) {
   const before = backend.misses;
@@ -47,7 +52,7 @@ for (const { sampleFps, durationSeconds, startSeconds } of plan) {
     durationSeconds,
     startSeconds,
   });
-  runs.push({ ...r, framesDetected: backend.misses - before });
+  runs.push({ ...r, wholeClip: durationSeconds === undefined, framesDetected: backend.misses - before });
   console.log(
     `${sampleFps} fps, ${r.window.startSeconds}–${r.window.endSeconds} s: truth ${r.truth.total} ` +
       `(→ ${r.truth.leftToRight}, ← ${r.truth.rightToLeft}), counted ${r.counted.total} ` +
@@ -60,6 +65,16 @@ for (const { sampleFps, durationSeconds, startSeconds } of plan) {
   for (const s of r.spurious) console.log(`  spurious ${s.seconds.toFixed(1)} s ${s.direction}`);
 }
 await backend.close();
+for (const fps of phaseRates) {
+  const all = runs.filter(
+    (r) => r.sampleFps === fps && r.window.endSeconds === runs.at(-1)?.window.endSeconds,
+  );
+  const errors = all.map((r) => r.countError.total ?? 0);
+  console.log(
+    `${fps} fps, whole clip, ${all.length} sampling phases: count error ${pct(Math.min(...errors))} to ` +
+      `${pct(Math.max(...errors))}, counted ${all.map((r) => r.counted.total).join(", ")} of ${all[0]?.truth.total}`,
+  );
+}
 const record = {
   benchmark: "vision-count-qa",
   date: new Date().toISOString(),
