@@ -14,7 +14,7 @@ describe("createFfmpegFrameSource", () => {
       ffmpegArgs({ cameraId: "c", input: "a.avi", fps: 5, startSeconds: 2, durationSeconds: 3 }),
     ).toEqual([
       ...["-hide_banner", "-nostdin", "-loglevel", "error", "-ss", "2", "-i", "a.avi", "-t", "3"],
-      ...["-an", "-vf", "fps=5", "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "3", "pipe:1"],
+      ...["-an", "-vf", "fps=5:round=up", "-f", "image2pipe", "-c:v", "mjpeg", "-q:v", "3", "pipe:1"],
     ]);
     expect(ffmpegArgs({ cameraId: "c", input: "rtsp://cam/1", fps: 2, realtime: true })).toContain(
       "-rtsp_transport",

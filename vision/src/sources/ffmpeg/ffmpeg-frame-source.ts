@@ -40,7 +40,9 @@ export function ffmpegArgs(o: FfmpegSourceOptions): string[] {
     ...[
       "-an",
       "-vf",
-      `fps=${o.fps}`,
+      // round=up keeps the frame at each k/fps exactly (the default picks one mid-interval,
+      // 0.2 s late at 2 fps from 10 fps), so the timestamps below are true capture times.
+      `fps=${o.fps}:round=up`,
       "-f",
       "image2pipe",
       "-c:v",
