@@ -131,6 +131,11 @@ export const cameraConfigSchema = z
         matchIou: z.number().min(0).max(1).optional(),
         minHits: z.number().int().min(1).optional(),
         maxMissed: z.number().int().min(0).optional(),
+        lowMatchIou: z.number().min(0).max(1).optional(),
+        maxLostMs: z.number().int().min(0).max(60_000).optional(),
+        maxCentreDistance: z.number().min(0).max(10).optional(),
+        maxSpeed: z.number().min(0).max(50).optional(),
+        maxManoeuvre: z.number().min(0).max(50).optional(),
       })
       .strict()
       .default({}),

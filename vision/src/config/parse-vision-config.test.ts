@@ -87,6 +87,18 @@ describe("camera config", () => {
     ]);
   });
 
+  it("takes the low-frame-rate tracker settings and bounds them", () => {
+    const camera = parseCameraConfig({
+      ...good,
+      tracker: { maxLostMs: 3000, maxSpeed: 3, maxManoeuvre: 1.5 },
+    });
+    expect(camera.tracker).toEqual({ maxLostMs: 3000, maxSpeed: 3, maxManoeuvre: 1.5 });
+    expect(problems({ cameras: [{ ...good, tracker: { maxLostMs: -1, maxGap: 2 } }] })).toEqual([
+      'camera "CAM-00822" (cameras[0]), field "tracker.maxLostMs": Too small: expected number to be >=0',
+      'camera "CAM-00822" (cameras[0]), field "tracker": Unrecognized key: "maxGap"',
+    ]);
+  });
+
   it("rejects duplicate camera, line and zone ids", () => {
     const twice = { ...good, id: "CAM-00853", lines: [...good.lines, ...good.lines] };
     expect(problems({ cameras: [good, twice] })).toEqual([
