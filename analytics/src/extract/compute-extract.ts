@@ -1,10 +1,12 @@
 import type { Table } from "apache-arrow";
 import type { Store } from "../store/store.ts";
+import type { ParquetSource } from "./extract-finisher.ts";
 import type { ExtractDef } from "./extract-defs.ts";
 import type { ExtractFile, ManifestEntry, ManifestPart } from "./manifest.ts";
 import { localMonthSql, monthsWhereSql, timeKindOf, type TimeKind } from "./month-parts.ts";
+import { Snapshot } from "./snapshot.ts";
 import { timeRange } from "./time-range.ts";
-import { writeArrowFiles, writeParquetFile } from "./write-files.ts";
+import { writeArrowFile } from "./write-files.ts";
 
 /** Where and how one publish writes. */
 export interface WriteContext {
@@ -14,47 +16,53 @@ export interface WriteContext {
   readonly parquet: boolean;
 }
 
-/** A written file with the extract's column list. */
+/** A written Arrow file with the extract's column list, and where its Parquet rows will come from. */
 export interface Written {
   readonly file: ExtractFile;
   readonly fields: ManifestEntry["fields"];
+  /** Present when Parquet siblings are wanted; its snapshot reference is the caller's to pass on. */
+  readonly parquet?: ParquetSource;
 }
 
-let temps = 0;
+export const fieldsOf = (t: Table) => t.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
 
-/** Materialises `select` once into a temp table, so Arrow and Parquet read the same rows. */
-async function withTempTable<T>(store: Store, select: string, work: (table: string) => Promise<T>) {
-  const table = `"__extract_${process.pid}_${++temps}"`;
-  await store.query(`CREATE TEMP TABLE ${table} AS ${select}`);
-  try {
-    return await work(table);
-  } finally {
-    await store.query(`DROP TABLE IF EXISTS ${table}`);
-  }
-}
-
-const fieldsOf = (t: Table) => t.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
-
-async function writeOne(ctx: WriteContext, def: ExtractDef, base: string, select: string): Promise<Written> {
-  const table = await ctx.store.queryArrow(select);
-  const arrow = await writeArrowFiles(ctx.dir, base, table);
-  const parquet = ctx.parquet ? await writeParquetFile(ctx.store, ctx.dir, base, select) : undefined;
-  const file: ExtractFile = {
-    ...arrow,
-    timeRange: timeRange(table, def.timeColumn),
-    ...(parquet && { parquet }),
+/** Writes `table` as `<base>.arrows` with its manifest description. */
+export async function writeTable(
+  ctx: WriteContext,
+  def: ExtractDef,
+  base: string,
+  table: Table,
+  parquet?: Omit<ParquetSource, "store" | "file">,
+): Promise<Written> {
+  const arrow = await writeArrowFile(ctx.dir, base, table);
+  const file: ExtractFile = { ...arrow, timeRange: timeRange(table, def.timeColumn) };
+  return {
+    file,
+    fields: fieldsOf(table),
+    ...(parquet && { parquet: { ...parquet, store: ctx.store, file: `${base}.parquet` } }),
   };
-  return { file, fields: fieldsOf(table) };
 }
 
-/** Computes a whole (unpartitioned) extract into `<name>.arrows` and its siblings. */
-export function computeWhole(ctx: WriteContext, def: ExtractDef): Promise<Written> {
-  return withTempTable(ctx.store, def.sql, (t) => writeOne(ctx, def, def.name, `SELECT * FROM ${t}`));
+/**
+ * Computes a whole (unpartitioned) extract into `<name>.arrows`. With Parquet wanted, the rows
+ * are first materialised once ({@link Snapshot}) so the later Parquet sibling has the same rows.
+ */
+export async function computeWhole(ctx: WriteContext, def: ExtractDef): Promise<Written> {
+  if (!ctx.parquet) return writeTable(ctx, def, def.name, await ctx.store.queryArrow(def.sql));
+  const snap = await Snapshot.take(ctx.store, def.sql);
+  try {
+    const select = `SELECT * FROM ${snap.table}`;
+    const written = await writeTable(ctx, def, def.name, await ctx.store.queryArrow(select), { select });
+    return { ...written, parquet: { ...(written.parquet as ParquetSource), snapshot: snap.retain() } };
+  } finally {
+    await snap.release();
+  }
 }
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-async function timeKind(store: Store, def: ExtractDef, column: string): Promise<TimeKind> {
+/** How the partitioned extract's time column is stored. */
+export async function timeKind(store: Store, def: ExtractDef, column: string): Promise<TimeKind> {
   const cols = await store.query(`DESCRIBE ${def.sql}`);
   const type = cols.find((c) => c.column_name === column)?.column_type;
   const kind = typeof type === "string" ? timeKindOf(type) : null;
@@ -68,6 +76,8 @@ async function timeKind(store: Store, def: ExtractDef, column: string): Promise<
 /** A partitioned extract's months written now, plus an empty whole file when it has no rows. */
 export interface WrittenParts {
   readonly parts: ManifestPart[];
+  /** Parquet sources by Arrow file name (empty without Parquet). */
+  readonly sources: Map<string, ParquetSource>;
   readonly empty: Written | null;
   readonly fields: ManifestEntry["fields"] | null;
 }
@@ -86,21 +96,35 @@ export async function computeParts(
   const col = quote(def.timeColumn);
   const kind = await timeKind(ctx.store, def, def.timeColumn);
   const where = span ? ` WHERE ${monthsWhereSql(col, kind, span.first, span.last)}` : "";
-  return withTempTable(ctx.store, `SELECT * FROM (${def.sql})${where}`, async (t) => {
+  const snap = await Snapshot.take(ctx.store, `SELECT * FROM (${def.sql})${where}`);
+  try {
     const months = await ctx.store.query(
-      `SELECT DISTINCT ${localMonthSql(col, kind)} AS month FROM ${t} ORDER BY month`,
+      `SELECT DISTINCT ${localMonthSql(col, kind)} AS month FROM ${snap.table} ORDER BY month`,
     );
     const parts: ManifestPart[] = [];
+    const sources = new Map<string, ParquetSource>();
     let fields: ManifestEntry["fields"] | null = null;
-    for (const { month } of months) {
-      const m = String(month);
-      const select = `SELECT * FROM ${t} WHERE ${monthsWhereSql(col, kind, m, m)}`;
-      const written = await writeOne(ctx, def, `${def.name}-${m}`, select);
-      parts.push({ month: m, ...written.file });
-      fields = written.fields;
+    const write = async (base: string, select: string) => {
+      const table = await ctx.store.queryArrow(select);
+      const written = await writeTable(ctx, def, base, table, ctx.parquet ? { select } : undefined);
+      if (written.parquet) sources.set(written.file.file, { ...written.parquet, snapshot: snap.retain() });
+      return written;
+    };
+    try {
+      for (const { month } of months) {
+        const m = String(month);
+        const select = `SELECT * FROM ${snap.table} WHERE ${monthsWhereSql(col, kind, m, m)}`;
+        const written = await write(`${def.name}-${m}`, select);
+        parts.push({ month: m, ...written.file });
+        fields = written.fields;
+      }
+      const empty = parts.length === 0 && !span ? await write(def.name, `SELECT * FROM ${snap.table}`) : null;
+      return { parts, sources, empty, fields: fields ?? empty?.fields ?? null };
+    } catch (e) {
+      for (const src of sources.values()) await src.snapshot?.release();
+      throw e;
     }
-    const empty =
-      parts.length === 0 && !span ? await writeOne(ctx, def, def.name, `SELECT * FROM ${t}`) : null;
-    return { parts, empty, fields: fields ?? empty?.fields ?? null };
-  });
+  } finally {
+    await snap.release();
+  }
 }

@@ -1,6 +1,6 @@
 /**
- * Extracts: named queries over the store published as versioned Arrow IPC files (with gzip,
- * brotli and Parquet siblings) for the screen, the report builder and the briefing deck.
+ * Extracts: named queries over the store published as versioned Arrow IPC files (zstd, brotli,
+ * gzip and Parquet siblings written in the background) for the screen, the report builder and the briefing deck.
  * docs/extracts.md lists every extract; docs/architecture.md describes the manifest.
  */
 export { DEFAULT_EXTRACTS, energyDailyTown, shanghaiDay, extractViewSql } from "./extract-defs.ts";
@@ -22,8 +22,9 @@ export { loadSites, siteRows, SITES_TABLE_SQL, SITE_KINDS } from "./sites-table.
 export type { SiteRow, SiteKind, SitesInput } from "./sites-table.ts";
 export { loadTowns } from "./towns-table.ts";
 export type { TownRow } from "./towns-table.ts";
-export { publishExtracts, readManifest } from "./publish.ts";
-export type { PublishOptions, ExtractTiming } from "./publish.ts";
+export { publishExtracts, publishExtractsStaged, readManifest } from "./publish.ts";
+export type { PublishOptions, ExtractTiming, StagedPublish } from "./publish.ts";
+export { stopFinishing } from "./extract-finisher.ts";
 export type { Reuse } from "./publish-extract.ts";
 export { MANIFEST_FILE } from "./manifest.ts";
 export type { Manifest, ManifestEntry, ManifestPart, ExtractFile, ParquetFile } from "./manifest.ts";

@@ -1,6 +1,7 @@
 import type { ExtractDef } from "./extract-defs.ts";
 import type { ExtractFile, ManifestEntry, ManifestPart } from "./manifest.ts";
 import { computeParts, computeWhole, type WriteContext } from "./compute-extract.ts";
+import type { ParquetSource } from "./extract-finisher.ts";
 import { definitionHash, reusePlan, type PublishChanges } from "./reuse-plan.ts";
 import { reuseFiles } from "./reuse-files.ts";
 
@@ -11,7 +12,11 @@ export type Reuse = "all" | "some" | "none";
 export interface PublishedExtract {
   readonly entry: ManifestEntry;
   readonly reused: Reuse;
+  /** Where the Parquet siblings of the files computed now come from, by Arrow file name. */
+  readonly sources: ReadonlyMap<string, ParquetSource>;
 }
+
+const NONE: ReadonlyMap<string, ParquetSource> = new Map();
 
 /** The files an entry owns on disk: its parts, or itself when it has none. */
 const ownFiles = (e: ManifestEntry): readonly ExtractFile[] => (e.parts?.length ? e.parts : [e]);
@@ -67,7 +72,11 @@ export async function publishExtract(
       plan = { kind: "none" }; // a file of the previous version is gone: compute everything
     }
     if (plan.kind === "all") {
-      return { entry: entryOf(def, definition, previous, previous.fields, previous.parts), reused: "all" };
+      return {
+        entry: entryOf(def, definition, previous, previous.fields, previous.parts),
+        reused: "all",
+        sources: NONE,
+      };
     }
     if (plan.kind === "months") {
       const fresh = await computeParts(ctx, def, plan);
@@ -77,7 +86,11 @@ export async function publishExtract(
       const newest = parts.at(-1);
       if (newest) {
         const fields = fresh.fields ?? previous.fields;
-        return { entry: entryOf(def, definition, newest, fields, parts), reused: "some" };
+        return {
+          entry: entryOf(def, definition, newest, fields, parts),
+          reused: "some",
+          sources: fresh.sources,
+        };
       }
     }
   }
@@ -85,8 +98,13 @@ export async function publishExtract(
     const all = await computeParts(ctx, def, null);
     const top = all.parts.at(-1) ?? all.empty?.file;
     if (!top || !all.fields) throw new Error(`extract "${def.name}": wrote no file`);
-    return { entry: entryOf(def, definition, top, all.fields, all.parts), reused: "none" };
+    return {
+      entry: entryOf(def, definition, top, all.fields, all.parts),
+      reused: "none",
+      sources: all.sources,
+    };
   }
   const whole = await computeWhole(ctx, def);
-  return { entry: entryOf(def, definition, whole.file, whole.fields), reused: "none" };
+  const sources = new Map(whole.parquet ? [[whole.file.file, whole.parquet]] : []);
+  return { entry: entryOf(def, definition, whole.file, whole.fields), reused: "none", sources };
 }

@@ -1,26 +1,22 @@
-import { mkdir, readFile, readdir, rm } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { StreamName } from "@citybrain/datasets";
 import type { Store } from "../store/store.ts";
-import { writeFileAtomic } from "./atomic-write.ts";
 import type { ExtractDef } from "./extract-defs.ts";
-import { MANIFEST_FILE, type Manifest, type ManifestEntry } from "./manifest.ts";
+import { ExtractFinisher, type FinishRequest, type ParquetSource } from "./extract-finisher.ts";
+import type { Manifest, ManifestEntry } from "./manifest.ts";
+import { readManifest, withManifestLock, writeManifest } from "./manifest-lock.ts";
+import { parquetFromDefinition } from "./parquet-fallback.ts";
 import { publishExtract, type Reuse } from "./publish-extract.ts";
+import { carryForward } from "./sibling-files.ts";
 import { SITES_TABLE_SQL } from "./sites-table.ts";
 
-/** Reads the current manifest, or null when nothing was published yet. */
-export async function readManifest(root: string): Promise<Manifest | null> {
-  try {
-    return JSON.parse(await readFile(join(root, MANIFEST_FILE), "utf8")) as Manifest;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw new Error(`extracts manifest ${join(root, MANIFEST_FILE)} is unreadable: ${(e as Error).message}`);
-  }
-}
+export { readManifest };
 
 /** What {@link publishExtracts} reports per extract. */
 export interface ExtractTiming {
   readonly name: string;
+  /** Time to its Arrow files (siblings are written after the manifest is published). */
   readonly ms: number;
   /** `all`: every file linked from the previous version; `some`: some months of a partitioned one. */
   readonly reused: Reuse;
@@ -46,8 +42,19 @@ export interface PublishOptions {
   readonly changedRanges?: Readonly<Partial<Record<StreamName, readonly [number, number]>>>;
   /** Write a Parquet (ZSTD) sibling of every Arrow file (default true). */
   readonly parquet?: boolean;
-  /** Called after each extract, e.g. to log timings. */
+  /** Called after each extract's Arrow files are written, e.g. to log timings. */
   readonly onExtract?: (timing: ExtractTiming) => void;
+}
+
+/** A published version whose siblings are still being written. */
+export interface StagedPublish {
+  /** The manifest as published: Arrow files listed, siblings as far as they exist. */
+  readonly manifest: Manifest;
+  /**
+   * Resolves with the current manifest once every sibling of this version's files is written
+   * and listed (or skipped because a newer version replaced the file); rejects when one failed.
+   */
+  readonly finished: Promise<Manifest>;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -65,17 +72,22 @@ function checkDefs(defs: readonly ExtractDef[]): void {
 }
 
 /**
- * Computes the extracts and publishes them as a new manifest version: files go to a fresh
- * `v<N>/` directory, then the manifest is replaced atomically. The previous version stays on
- * disk so clients mid-download can finish; older ones are removed. With `changedStreams`,
- * extracts of other streams reuse the previous version's files.
+ * Computes the extracts and publishes them as a new manifest version, Arrow files first: they
+ * go to a fresh `v<N>/` directory, then the manifest is replaced atomically and returned. Their
+ * precompressed (zstd, br, gzip) and Parquet siblings follow in the background
+ * ({@link ExtractFinisher}), each listed in the manifest as it lands; `finished` says when all
+ * are. The previous version stays on disk so clients mid-download can finish; older ones are
+ * removed. With `changedStreams`, extracts of other streams reuse the previous version's files.
+ * One process publishes a root at a time (the server's `ExtractPublisher`).
+ * @example
+ * const { manifest, finished } = await publishExtractsStaged(store, "data/extracts", DEFAULT_EXTRACTS);
  */
-export async function publishExtracts(
+export async function publishExtractsStaged(
   store: Store,
   root: string,
   defs: readonly ExtractDef[],
   options: PublishOptions = {},
-): Promise<Manifest> {
+): Promise<StagedPublish> {
   checkDefs(defs);
   await mkdir(root, { recursive: true });
   const previous = await readManifest(root);
@@ -84,33 +96,94 @@ export async function publishExtracts(
   await rm(join(root, dir), { recursive: true, force: true });
   await mkdir(join(root, dir), { recursive: true });
   await store.query(SITES_TABLE_SQL); // extracts join it even before loadSites ran
+  const parquet = options.parquet ?? true;
   const ctx = {
     store,
     dir: join(root, dir),
     previousDir: previous ? join(root, previous.dir) : null,
-    parquet: options.parquet ?? true,
+    parquet,
   };
   const extracts: ManifestEntry[] = [];
-  for (const def of defs) {
-    const started = performance.now();
-    const prior = previous?.extracts.find((e) => e.name === def.name);
-    const { entry, reused } = await publishExtract(ctx, def, prior, options);
-    extracts.push(entry);
-    const total = (k: "rows" | "bytes") => (entry.parts ?? [entry]).reduce((s, p) => s + p[k], 0);
-    options.onExtract?.({
-      name: def.name,
-      ms: performance.now() - started,
-      reused,
-      rows: total("rows"),
-      bytes: total("bytes"),
-    });
+  const sources = new Map<string, ParquetSource>();
+  try {
+    for (const def of defs) {
+      const started = performance.now();
+      const prior = previous?.extracts.find((e) => e.name === def.name);
+      const done = await publishExtract(ctx, def, prior, options);
+      extracts.push(done.entry);
+      for (const [file, src] of done.sources) sources.set(file, src);
+      const total = (k: "rows" | "bytes") => (done.entry.parts ?? [done.entry]).reduce((s, p) => s + p[k], 0);
+      options.onExtract?.({
+        name: def.name,
+        ms: performance.now() - started,
+        reused: done.reused,
+        rows: total("rows"),
+        bytes: total("bytes"),
+      });
+    }
+  } catch (e) {
+    for (const src of sources.values()) await src.snapshot?.release();
+    throw e;
   }
-  const manifest: Manifest = { version, generatedAt: new Date().toISOString(), dir, extracts };
-  await writeFileAtomic(join(root, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-  const keep = new Set([dir, previous?.dir]);
-  for (const entry of await readdir(root)) {
-    if (/^v\d+$/.test(entry) && !keep.has(entry))
-      await rm(join(root, entry), { recursive: true, force: true });
+  const draft: Manifest = { version, generatedAt: new Date().toISOString(), dir, extracts };
+  const manifest = await withManifestLock(root, async () => {
+    // Siblings the previous version gained in the background since it was read come along.
+    const current = await readManifest(root);
+    const m = await carryForward(root, current, draft);
+    await writeManifest(root, m);
+    const keep = new Set([dir, current?.dir]);
+    for (const entry of await readdir(root)) {
+      if (/^v\d+$/.test(entry) && !keep.has(entry))
+        await rm(join(root, entry), { recursive: true, force: true });
+    }
+    return m;
+  });
+  const requests = finishRequests(store, manifest, defs, sources, parquet);
+  const finished = ExtractFinisher.of(root)
+    .finish(requests)
+    .then(async () => (await readManifest(root)) ?? manifest);
+  finished.catch(() => undefined); // the caller may not wait; it still sees the rejection if it does
+  return { manifest, finished };
+}
+
+/** One request per distinct Arrow file of `m` (an entry repeats its newest part). */
+function finishRequests(
+  store: Store,
+  m: Manifest,
+  defs: readonly ExtractDef[],
+  sources: ReadonlyMap<string, ParquetSource>,
+  parquet: boolean,
+): FinishRequest[] {
+  const out = new Map<string, FinishRequest>();
+  for (const e of m.extracts) {
+    const def = defs.find((d) => d.name === e.name);
+    const files = e.parts?.length ? e.parts : [e];
+    for (const f of files) {
+      const key = `${f.file}:${f.sha256}`;
+      if (out.has(key)) continue;
+      const src =
+        sources.get(f.file) ??
+        (parquet && def && !f.parquet
+          ? parquetFromDefinition(store, def, f, "month" in f ? f.month : null)
+          : undefined);
+      out.set(key, { file: f, firstPaint: e.role !== "drill-down", ...(src && { parquet: src }) });
+    }
   }
-  return manifest;
+  // Sources of files that did not make it into the manifest would hold their snapshots forever.
+  for (const [file, src] of sources)
+    if (![...out.values()].some((r) => r.file.file === file)) void src.snapshot?.release();
+  return [...out.values()];
+}
+
+/**
+ * Publishes like {@link publishExtractsStaged} and waits until every sibling is written:
+ * resolves with the complete manifest.
+ */
+export async function publishExtracts(
+  store: Store,
+  root: string,
+  defs: readonly ExtractDef[],
+  options: PublishOptions = {},
+): Promise<Manifest> {
+  return (await publishExtractsStaged(store, root, defs, options)).finished;
 }

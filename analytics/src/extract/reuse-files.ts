@@ -1,15 +1,12 @@
-import { copyFile, link } from "node:fs/promises";
 import { join } from "node:path";
 import type { ExtractFile } from "./manifest.ts";
+import { linkFile, siblingName } from "./sibling-files.ts";
 
 /** Every file on disk behind one manifest file entry: Arrow, its compressed siblings, Parquet. */
 export function filesOf(entry: ExtractFile): string[] {
   return [
     entry.file,
-    ...Object.keys(entry.encodings).map(
-      (coding) =>
-        `${entry.file}.${({ gzip: "gz", zstd: "zst" } as Record<string, string>)[coding] ?? coding}`,
-    ),
+    ...Object.keys(entry.encodings).map((coding) => siblingName(entry.file, coding)),
     ...(entry.parquet ? [entry.parquet.file] : []),
   ];
 }
@@ -20,13 +17,5 @@ export function filesOf(entry: ExtractFile): string[] {
  * the file system cannot link. Throws when a file is missing, so the caller recomputes.
  */
 export async function reuseFiles(fromDir: string, toDir: string, entry: ExtractFile): Promise<void> {
-  for (const f of filesOf(entry)) {
-    try {
-      await link(join(fromDir, f), join(toDir, f));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP") throw e;
-      await copyFile(join(fromDir, f), join(toDir, f));
-    }
-  }
+  for (const f of filesOf(entry)) await linkFile(join(fromDir, f), join(toDir, f));
 }

@@ -17,7 +17,7 @@ export type ReusePlan =
   | { readonly kind: "months"; readonly first: string; readonly last: string };
 
 /** Bump when the files written for the same definition change (layout, types, encodings). */
-const WRITER_VERSION = 2; // 2: zstd siblings
+const WRITER_VERSION = 3; // 2: zstd siblings; 3: dictionary-encoded text
 
 /** A hash of everything that decides an extract's files; reuse needs an identical one. */
 export function definitionHash(def: ExtractDef, parquet: boolean): string {

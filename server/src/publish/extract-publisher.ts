@@ -1,5 +1,6 @@
 import {
-  publishExtracts,
+  publishExtractsStaged,
+  stopFinishing,
   type ExtractDef,
   type IngestResult,
   type Manifest,
@@ -21,14 +22,18 @@ export interface ExtractPublisherOptions {
 
 /**
  * Republishes extracts after writes, coalescing bursts and never running two publishes at
- * once. A failed publish (disk full, …) keeps the last good manifest serving and is reported
- * by {@link ExtractPublisher.state}.
+ * once. A publish is announced (`extracts-updated`) as soon as its Arrow files are live; their
+ * compressed and Parquet siblings follow in the background and need no announcement (the
+ * server offers only codings the manifest lists). A failed publish (disk full, …) keeps the
+ * last good manifest serving and is reported by {@link ExtractPublisher.state}, as is a failed
+ * sibling (the Arrow file still serves, uncompressed).
  */
 export class ExtractPublisher {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #again = false;
   #lastError: string | undefined;
+  #finishError: string | undefined;
   #last: Manifest | undefined;
   /** Streams written since the last publish, with the time range each write touched. */
   #changed = new Map<StreamName, [number, number] | null>();
@@ -38,10 +43,11 @@ export class ExtractPublisher {
 
   /** The last published manifest and the last error, for health checks. */
   state(): { ok: boolean; version: number | null; detail?: string } {
+    const detail = this.#lastError ?? this.#finishError;
     return {
-      ok: this.#lastError === undefined,
+      ok: detail === undefined,
       version: this.#last?.version ?? null,
-      detail: this.#lastError,
+      ...(detail !== undefined && { detail }),
     };
   }
 
@@ -91,13 +97,21 @@ export class ExtractPublisher {
     const ranges: Partial<Record<StreamName, readonly [number, number]>> = {};
     for (const [stream, range] of changed) if (range) ranges[stream] = range;
     try {
-      this.#last = await publishExtracts(
+      const staged = await publishExtractsStaged(
         this.options.store,
         this.options.root,
         this.options.extracts,
         everything ? {} : { changedStreams: [...changed.keys()], changedRanges: ranges },
       );
+      this.#last = staged.manifest;
       this.#lastError = undefined;
+      staged.finished.then(
+        () => (this.#finishError = undefined),
+        (e: Error) => {
+          this.#finishError = `writing compressed or Parquet siblings failed: ${e.message}`;
+          this.options.log?.(this.#finishError);
+        },
+      );
       this.options.hub?.publish("extracts-updated", {
         version: this.#last.version,
         generatedAt: this.#last.generatedAt,
@@ -122,10 +136,14 @@ export class ExtractPublisher {
     }, this.options.debounceMs ?? 1000);
   }
 
-  /** Cancels a scheduled publish and waits for a running one. */
+  /**
+   * Cancels a scheduled publish, waits for a running one and stops background sibling writing
+   * (what is left is queued again by the next publish): the store can be closed after it.
+   */
   async stop(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     await this.#running;
+    await stopFinishing(this.options.root);
   }
 }
