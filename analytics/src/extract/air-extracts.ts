@@ -30,6 +30,7 @@ export const airDailyAqi: ExtractDef = {
   title: { zh: "站点日空气质量指数", en: "Daily AQI by station" },
   timeColumn: "day",
   streams: ["air"],
+  incremental: "day",
   sql: `SELECT a.station_id, s.name, s.town_code, a.day, CAST(a.hours AS INTEGER) AS hours,
     a.pm25, a.pm10, a.so2, a.no2, a.co, a.o3_8h, a.o3_1h, ${AQI_COLUMNS}
   FROM (${inlineParams(daily)}) a ${STATION}

@@ -53,7 +53,7 @@ export async function computeWhole(ctx: WriteContext, def: ExtractDef): Promise<
   try {
     const select = `SELECT * FROM ${snap.table}`;
     const written = await writeTable(ctx, def, def.name, await ctx.store.queryArrow(select), { select });
-    return { ...written, parquet: { ...(written.parquet as ParquetSource), snapshot: snap.retain() } };
+    return { ...written, parquet: { ...(written.parquet as ParquetSource), release: snap.hold() } };
   } finally {
     await snap.release();
   }
@@ -107,7 +107,7 @@ export async function computeParts(
     const write = async (base: string, select: string) => {
       const table = await ctx.store.queryArrow(select);
       const written = await writeTable(ctx, def, base, table, ctx.parquet ? { select } : undefined);
-      if (written.parquet) sources.set(written.file.file, { ...written.parquet, snapshot: snap.retain() });
+      if (written.parquet) sources.set(written.file.file, { ...written.parquet, release: snap.hold() });
       return written;
     };
     try {
@@ -121,7 +121,7 @@ export async function computeParts(
       const empty = parts.length === 0 && !span ? await write(def.name, `SELECT * FROM ${snap.table}`) : null;
       return { parts, sources, empty, fields: fields ?? empty?.fields ?? null };
     } catch (e) {
-      for (const src of sources.values()) await src.snapshot?.release();
+      for (const src of sources.values()) await src.release?.();
       throw e;
     }
   } finally {

@@ -20,6 +20,7 @@ export const energyDailyEnterprise: ExtractDef = {
   },
   timeColumn: "day",
   streams: ["energy"],
+  incremental: "day",
   partitionBy: "month",
   role: "drill-down",
   sql: `SELECT day, enterprise_id, industry, town_code, carrier, value, tce,
@@ -54,6 +55,7 @@ export const energyHourlyEnterprise: ExtractDef = {
   title: { zh: "分企业逐时能耗（按月分片）", en: "Hourly energy by enterprise, monthly parts" },
   timeColumn: "ts",
   streams: ["energy"],
+  incremental: "day",
   partitionBy: "month",
   role: "drill-down",
   sql: `SELECT hour AS ts, enterprise_id, carrier, sum(value) AS value, sum(tce) AS tce

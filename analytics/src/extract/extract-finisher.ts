@@ -6,15 +6,14 @@ import type { ExtractFile, ParquetFile } from "./manifest.ts";
 import { readManifest, withManifestLock, writeManifest } from "./manifest-lock.ts";
 import { PriorityRunner } from "./priority-runner.ts";
 import { linkFile, manifestFiles, mapFiles, sameFile, siblingName, withSibling } from "./sibling-files.ts";
-import type { Snapshot } from "./snapshot.ts";
 
 /** Where the rows of a Parquet sibling come from. */
 export interface ParquetSource {
   readonly store: Store;
   /** The rows of the Arrow file: a snapshot's (exactly its rows) or the definition's own SQL. */
   readonly select: string;
-  /** Held until the Parquet file is written, then released. */
-  readonly snapshot?: Snapshot;
+  /** Frees what `select` reads (a snapshot's reference, a linked file) once the Parquet is written or skipped. */
+  readonly release?: () => Promise<void>;
   /** Parquet file name inside a version directory. */
   readonly file: string;
 }
@@ -96,17 +95,17 @@ export class ExtractFinisher {
       const pq = r.parquet;
       if (!pq) continue;
       if (r.file.parquet) {
-        await pq.snapshot?.release();
+        await pq.release?.();
         continue;
       }
       const key = `${r.file.sha256}:${r.file.file}:parquet`;
-      if (this.#jobs.has(key)) await pq.snapshot?.release(); // already being written from another
+      if (this.#jobs.has(key)) await pq.release?.(); // already being written from another
       jobs.push(
         this.#job(key, () =>
           this.#parquet.add(
             (r.firstPaint ? 0 : 1) * 1e13 + size,
-            () => this.#parquetOne(r.file, pq).finally(() => pq.snapshot?.release()),
-            () => void pq.snapshot?.release(),
+            () => this.#parquetOne(r.file, pq).finally(() => pq.release?.()),
+            () => void pq.release?.().catch(() => undefined),
           ),
         ),
       );

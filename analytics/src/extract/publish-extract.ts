@@ -4,6 +4,8 @@ import { computeParts, computeWhole, type WriteContext } from "./compute-extract
 import type { ParquetSource } from "./extract-finisher.ts";
 import { definitionHash, reusePlan, type PublishChanges } from "./reuse-plan.ts";
 import { reuseFiles } from "./reuse-files.ts";
+import { previousTimeKind, republishMonths } from "./publish-incremental.ts";
+import { spliceFile } from "./splice-days.ts";
 
 /** How much of an extract came from the previous version. */
 export type Reuse = "all" | "some" | "none";
@@ -65,7 +67,9 @@ export async function publishExtract(
     const keep =
       span.kind === "all"
         ? ownFiles(previous)
-        : (previous.parts ?? []).filter((p) => p.month < span.first || p.month > span.last);
+        : span.kind === "months"
+          ? (previous.parts ?? []).filter((p) => p.month < span.first || p.month > span.last)
+          : [];
     try {
       for (const f of keep) await reuseFiles(ctx.previousDir, ctx.dir, f);
     } catch {
@@ -78,8 +82,18 @@ export async function publishExtract(
         sources: NONE,
       };
     }
+    if (plan.kind === "days" && def.timeColumn) {
+      const timed = { ...def, timeColumn: def.timeColumn };
+      const kind = await previousTimeKind(ctx, timed, previous);
+      const ctxPrev = { ...ctx, previousDir: ctx.previousDir };
+      const w = await spliceFile(ctxPrev, timed, kind, previous, def.name, plan.days);
+      if (w) {
+        const sources = new Map(w.parquet ? [[w.file.file, w.parquet]] : []);
+        return { entry: entryOf(def, definition, w.file, w.fields), reused: "some", sources };
+      }
+    }
     if (plan.kind === "months") {
-      const fresh = await computeParts(ctx, def, plan);
+      const fresh = await republishMonths({ ...ctx, previousDir: ctx.previousDir }, def, previous, plan);
       const parts = [...(keep as ManifestPart[]), ...fresh.parts].sort((a, b) =>
         a.month < b.month ? -1 : 1,
       );

@@ -67,6 +67,8 @@ function checkDefs(defs: readonly ExtractDef[]): void {
     if (seen.has(d.name)) throw new Error(`extract "${d.name}" is defined twice`);
     if (d.partitionBy && !d.timeColumn)
       throw new Error(`extract "${d.name}": partitionBy "${d.partitionBy}" needs a timeColumn`);
+    if (d.incremental && !d.timeColumn)
+      throw new Error(`extract "${d.name}": incremental "${d.incremental}" needs a timeColumn`);
     seen.add(d.name);
   }
 }
@@ -122,7 +124,7 @@ export async function publishExtractsStaged(
       });
     }
   } catch (e) {
-    for (const src of sources.values()) await src.snapshot?.release();
+    for (const src of sources.values()) await src.release?.();
     throw e;
   }
   const draft: Manifest = { version, generatedAt: new Date().toISOString(), dir, extracts };
@@ -171,7 +173,7 @@ function finishRequests(
   }
   // Sources of files that did not make it into the manifest would hold their snapshots forever.
   for (const [file, src] of sources)
-    if (![...out.values()].some((r) => r.file.file === file)) void src.snapshot?.release();
+    if (![...out.values()].some((r) => r.file.file === file)) void src.release?.();
   return [...out.values()];
 }
 

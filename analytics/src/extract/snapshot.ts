@@ -29,6 +29,18 @@ export class Snapshot {
     return this;
   }
 
+  /** Takes another reference; the returned function releases it (once, however often called). */
+  hold(): () => Promise<void> {
+    this.retain();
+    let held = true;
+    return async () => {
+      if (held) {
+        held = false;
+        await this.release();
+      }
+    };
+  }
+
   /** Drops the table with the last reference; never throws (a temp table ends with its connection). */
   async release(): Promise<void> {
     if (--this.#refs === 0)

@@ -13,6 +13,7 @@ export const trafficHourly: ExtractDef = {
   title: { zh: "分卡口逐时车流（按月分片）", en: "Hourly traffic by camera, monthly parts" },
   timeColumn: "ts",
   streams: ["traffic"],
+  incremental: "day",
   partitionBy: "month",
   role: "drill-down",
   sql: `SELECT hour AS ts, camera_id, class, direction, CAST(sum(count) AS INTEGER) AS count,
