@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import type { DetectorOptions } from "./centernet-detector.ts";
 import { FrameError } from "./inference-backend.ts";
 import type { EncodedFrame, FrameDetections, InferenceBackend } from "./inference-backend.ts";
-import type { DetectorWorkerData, WorkerReply } from "./worker-messages.ts";
+import type { DetectorWorkerData } from "./worker-messages.ts";
+import { createWorkerPool, type JobErrorInfo } from "./worker-pool.ts";
 
 /** Options of {@link createWorkerPoolBackend}. */
 export interface WorkerPoolOptions extends DetectorOptions {
@@ -13,28 +13,15 @@ export interface WorkerPoolOptions extends DetectorOptions {
   maxQueue?: number;
 }
 
-interface Job {
-  id: number;
-  frame: EncodedFrame;
-  resolve: (result: FrameDetections) => void;
-  reject: (error: Error) => void;
-}
-
-interface Slot {
-  worker: Worker;
-  job?: Job;
-}
-
 const BOOTSTRAP = new URL("./detector-worker-bootstrap.mjs", import.meta.url);
 
-function toError(reply: Extract<WorkerReply, { type: "error" }>): Error {
-  const { name, message, cameraId } = reply.error;
-  if (name === "FrameError" && cameraId !== undefined) {
-    const error = new FrameError(cameraId, "");
-    error.message = message;
-    return error;
+function toError(cameraId: string, error: JobErrorInfo): Error {
+  if (error.name === "FrameError" && error.cameraId !== undefined) {
+    const frameError = new FrameError(error.cameraId, "");
+    frameError.message = error.message;
+    return frameError;
   }
-  return Object.assign(new Error(message), { name });
+  return Object.assign(new Error(error.message), { name: error.name });
 }
 
 /**
@@ -55,84 +42,24 @@ export async function createWorkerPoolBackend(options: WorkerPoolOptions): Promi
     intraOpThreads,
     ...(options.thresholds ? { thresholds: options.thresholds } : {}),
   };
-  const queue: Job[] = [];
-  const slots: Slot[] = [];
-  const pending = new Set<Promise<unknown>>();
-  let nextId = 0;
-  let closed = false;
-
-  const pump = (): void => {
-    for (const slot of slots) {
-      if (slot.job || queue.length === 0) continue;
-      const job = queue.shift();
-      if (!job) break;
-      slot.job = job;
-      slot.worker.postMessage({ id: job.id, frame: job.frame });
-    }
-  };
-
-  const spawn = (): Promise<Slot> =>
-    new Promise((resolve, reject) => {
-      const slot: Slot = { worker: new Worker(BOOTSTRAP, { workerData: data }) };
-      slot.worker.on("message", (reply: WorkerReply) => {
-        if (reply.type === "ready") return resolve(slot);
-        if (reply.type === "init-error")
-          return reject(new Error(`detector worker failed to start: ${reply.message}`));
-        const job = slot.job;
-        if (!job || job.id !== reply.id) return;
-        slot.job = undefined;
-        if (reply.type === "result") job.resolve(reply.result);
-        else job.reject(toError(reply));
-        pump();
-      });
-      slot.worker.on("error", (error) => reject(error));
-      slot.worker.on("exit", (code) => {
-        const index = slots.indexOf(slot);
-        if (index >= 0) slots.splice(index, 1);
-        const camera = slot.job?.frame.cameraId;
-        slot.job?.reject(
-          new Error(`camera "${camera}": detector worker exited (code ${code}) while processing this frame`),
-        );
-        slot.job = undefined;
-        if (closed) return;
-        // Replace the lost worker so the pool keeps its size.
-        spawn().then(
-          (replacement) => (slots.push(replacement), pump()),
-          () => undefined,
-        );
-      });
-    });
-
-  slots.push(...(await Promise.all(Array.from({ length: poolSize }, spawn))));
+  const pool = await createWorkerPool<EncodedFrame, FrameDetections>({
+    bootstrap: BOOTSTRAP,
+    workerData: data,
+    size: poolSize,
+    maxQueue,
+    worker: "detector worker",
+    waitFor: "a detector worker",
+    item: "frame",
+    owner: "inference backend",
+    jobError: toError,
+  });
 
   return {
     name: `onnxruntime worker pool ×${poolSize} (${intraOpThreads} thread${intraOpThreads === 1 ? "" : "s"} each)`,
     detect(frame: EncodedFrame): Promise<FrameDetections> {
-      if (closed) return Promise.reject(new Error(`camera "${frame.cameraId}": inference backend is closed`));
-      if (queue.length >= maxQueue) {
-        return Promise.reject(
-          new Error(
-            `camera "${frame.cameraId}": ${queue.length} frames already wait for a detector worker; frame dropped`,
-          ),
-        );
-      }
-      const result = new Promise<FrameDetections>((resolve, reject) => {
-        queue.push({ id: nextId++, frame, resolve, reject });
-        pump();
-      });
-      const settled = result.catch(() => undefined);
-      pending.add(settled);
-      void settled.then(() => pending.delete(settled));
-      return result;
+      return pool.run(frame, frame.cameraId);
     },
     /** Refuses new frames, rejects queued ones, lets frames already in a worker finish, then stops the workers. */
-    async close(): Promise<void> {
-      closed = true;
-      for (const job of queue.splice(0)) {
-        job.reject(new Error(`camera "${job.frame.cameraId}": inference backend closed`));
-      }
-      await Promise.all(pending);
-      await Promise.all(slots.map((s) => s.worker.terminate()));
-    },
+    close: () => pool.close(),
   };
 }
