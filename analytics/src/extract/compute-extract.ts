@@ -6,6 +6,7 @@ import type { ExtractFile, ManifestEntry, ManifestPart } from "./manifest.ts";
 import { localMonthSql, monthsWhereSql, timeKindOf, type TimeKind } from "./month-parts.ts";
 import { Snapshot } from "./snapshot.ts";
 import { timeRange } from "./time-range.ts";
+import type { PendingSync, StageClock } from "./stage-clock.ts";
 import { writeArrowFile } from "./write-files.ts";
 
 /** Where and how one publish writes. */
@@ -14,6 +15,10 @@ export interface WriteContext {
   /** The new version directory. */
   readonly dir: string;
   readonly parquet: boolean;
+  /** Files to fsync before the manifest swap. */
+  readonly sync: PendingSync;
+  /** Where this extract's time goes. */
+  readonly clock: StageClock;
 }
 
 /** A written Arrow file with the extract's column list, and where its Parquet rows will come from. */
@@ -34,7 +39,7 @@ export async function writeTable(
   table: Table,
   parquet?: Omit<ParquetSource, "store" | "file">,
 ): Promise<Written> {
-  const arrow = await writeArrowFile(ctx.dir, base, table);
+  const arrow = await writeArrowFile(ctx.dir, base, table, ctx.sync, ctx.clock);
   const file: ExtractFile = { ...arrow, timeRange: timeRange(table, def.timeColumn) };
   return {
     file,
@@ -48,11 +53,12 @@ export async function writeTable(
  * are first materialised once ({@link Snapshot}) so the later Parquet sibling has the same rows.
  */
 export async function computeWhole(ctx: WriteContext, def: ExtractDef): Promise<Written> {
-  if (!ctx.parquet) return writeTable(ctx, def, def.name, await ctx.store.queryArrow(def.sql));
-  const snap = await Snapshot.take(ctx.store, def.sql);
+  const arrow = (sql: string) => ctx.clock.time("arrow", () => ctx.store.queryArrow(sql));
+  if (!ctx.parquet) return writeTable(ctx, def, def.name, await arrow(def.sql));
+  const snap = await ctx.clock.time("sql", () => Snapshot.take(ctx.store, def.sql));
   try {
     const select = `SELECT * FROM ${snap.table}`;
-    const written = await writeTable(ctx, def, def.name, await ctx.store.queryArrow(select), { select });
+    const written = await writeTable(ctx, def, def.name, await arrow(select), { select });
     return { ...written, parquet: { ...(written.parquet as ParquetSource), release: snap.hold() } };
   } finally {
     await snap.release();
@@ -96,16 +102,20 @@ export async function computeParts(
   const col = quote(def.timeColumn);
   const kind = await timeKind(ctx.store, def, def.timeColumn);
   const where = span ? ` WHERE ${monthsWhereSql(col, kind, span.first, span.last)}` : "";
-  const snap = await Snapshot.take(ctx.store, `SELECT * FROM (${def.sql})${where}`);
+  const snap = await ctx.clock.time("sql", () =>
+    Snapshot.take(ctx.store, `SELECT * FROM (${def.sql})${where}`),
+  );
   try {
-    const months = await ctx.store.query(
-      `SELECT DISTINCT ${localMonthSql(col, kind)} AS month FROM ${snap.table} ORDER BY month`,
+    const months = await ctx.clock.time("sql", () =>
+      ctx.store.query(
+        `SELECT DISTINCT ${localMonthSql(col, kind)} AS month FROM ${snap.table} ORDER BY month`,
+      ),
     );
     const parts: ManifestPart[] = [];
     const sources = new Map<string, ParquetSource>();
     let fields: ManifestEntry["fields"] | null = null;
     const write = async (base: string, select: string) => {
-      const table = await ctx.store.queryArrow(select);
+      const table = await ctx.clock.time("arrow", () => ctx.store.queryArrow(select));
       const written = await writeTable(ctx, def, base, table, ctx.parquet ? { select } : undefined);
       if (written.parquet) sources.set(written.file.file, { ...written.parquet, release: snap.hold() });
       return written;

@@ -25,6 +25,13 @@ export interface FinishRequest {
   readonly firstPaint: boolean;
   /** Set when a Parquet sibling is wanted. */
   readonly parquet?: ParquetSource;
+  /** Told of each sibling written for this request (not of work another request had queued). */
+  readonly onDone?: (t: {
+    readonly file: string;
+    readonly sibling: Coding | "parquet";
+    readonly ms: number;
+    readonly bytes: number;
+  }) => void;
 }
 
 /** A sibling written under `.staging/`, to be linked into whatever version is current. */
@@ -88,7 +95,7 @@ export class ExtractFinisher {
         const rank = (RANK[coding] + (r.firstPaint ? 0 : 1)) * 1e13 + size;
         jobs.push(
           this.#job(`${r.file.sha256}:${r.file.file}:${coding}`, () =>
-            this.#compress.add(rank, () => this.#compressOne(r.file, coding)),
+            this.#compress.add(rank, () => this.#compressOne(r, coding)),
           ),
         );
       }
@@ -104,7 +111,7 @@ export class ExtractFinisher {
         this.#job(key, () =>
           this.#parquet.add(
             (r.firstPaint ? 0 : 1) * 1e13 + size,
-            () => this.#parquetOne(r.file, pq).finally(() => pq.release?.()),
+            () => this.#parquetOne(r, pq).finally(() => pq.release?.()),
             () => void pq.release?.().catch(() => undefined),
           ),
         ),
@@ -137,17 +144,22 @@ export class ExtractFinisher {
     return m && x && !has(x) ? join(this.root, m.dir) : null;
   }
 
-  async #compressOne(f: FinishRequest["file"], coding: Coding): Promise<void> {
+  async #compressOne(r: FinishRequest, coding: Coding): Promise<void> {
+    const f = r.file;
     const dir = await this.#currentDir(f, (x) => x.encodings[coding] !== undefined);
     if (!dir) return;
+    const t = performance.now();
     const name = siblingName(f.file, coding);
     const path = join(this.#staging, `${f.sha256.slice(0, 16)}-${name}`);
     const bytes = await this.#pool.compress(join(dir, f.file), coding, path);
+    r.onDone?.({ file: f.file, sibling: coding, ms: performance.now() - t, bytes });
     await this.#apply({ file: f.file, sha256: f.sha256, name, path, patch: { coding, bytes } });
   }
 
-  async #parquetOne(f: FinishRequest["file"], src: ParquetSource): Promise<void> {
+  async #parquetOne(r: FinishRequest, src: ParquetSource): Promise<void> {
+    const f = r.file;
     if (!(await this.#currentDir(f, (x) => x.parquet !== undefined))) return;
+    const t = performance.now();
     const path = join(this.#staging, `${f.sha256.slice(0, 16)}-${src.file}`);
     const tmp = `${path}.tmp`;
     await src.store.query(
@@ -161,6 +173,7 @@ export class ExtractFinisher {
     }
     await rename(tmp, path);
     const parquet = { file: src.file, bytes: (await stat(path)).size };
+    r.onDone?.({ file: f.file, sibling: "parquet", ms: performance.now() - t, bytes: parquet.bytes });
     await this.#apply({ file: f.file, sha256: f.sha256, name: src.file, path, patch: { parquet } });
   }
 

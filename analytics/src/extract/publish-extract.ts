@@ -1,9 +1,11 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import type { ExtractDef } from "./extract-defs.ts";
 import type { ExtractFile, ManifestEntry, ManifestPart } from "./manifest.ts";
 import { computeParts, computeWhole, type WriteContext } from "./compute-extract.ts";
 import type { ParquetSource } from "./extract-finisher.ts";
 import { definitionHash, reusePlan, type PublishChanges } from "./reuse-plan.ts";
-import { reuseFiles } from "./reuse-files.ts";
+import { filesOf, reuseFiles } from "./reuse-files.ts";
 import { previousTimeKind, republishMonths } from "./publish-incremental.ts";
 import { spliceFile } from "./splice-days.ts";
 
@@ -73,7 +75,10 @@ export async function publishExtract(
     try {
       for (const f of keep) await reuseFiles(ctx.previousDir, ctx.dir, f);
     } catch {
-      plan = { kind: "none" }; // a file of the previous version is gone: compute everything
+      // A file of the previous version is gone: compute everything, after taking back the links
+      // (new files are created exclusively, never written through a link into the old version).
+      for (const f of keep) for (const name of filesOf(f)) await rm(join(ctx.dir, name), { force: true });
+      plan = { kind: "none" };
     }
     if (plan.kind === "all") {
       return {

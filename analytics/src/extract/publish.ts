@@ -10,6 +10,7 @@ import { parquetFromDefinition } from "./parquet-fallback.ts";
 import { publishExtract, type Reuse } from "./publish-extract.ts";
 import { carryForward } from "./sibling-files.ts";
 import { SITES_TABLE_SQL } from "./sites-table.ts";
+import { PendingSync, StageClock, type Stage } from "./stage-clock.ts";
 
 export { readManifest };
 
@@ -21,6 +22,17 @@ export interface ExtractTiming {
   /** `all`: every file linked from the previous version; `some`: some months of a partitioned one. */
   readonly reused: Reuse;
   readonly rows: number;
+  readonly bytes: number;
+  /** Milliseconds per stage (see `StageClock`). */
+  readonly stages: Readonly<Record<Stage, number>>;
+}
+
+/** One sibling written in the background, for {@link PublishOptions.onSibling}. */
+export interface SiblingTiming {
+  /** The Arrow file it belongs to. */
+  readonly file: string;
+  readonly sibling: "zstd" | "br" | "gzip" | "parquet";
+  readonly ms: number;
   readonly bytes: number;
 }
 
@@ -44,6 +56,8 @@ export interface PublishOptions {
   readonly parquet?: boolean;
   /** Called after each extract's Arrow files are written, e.g. to log timings. */
   readonly onExtract?: (timing: ExtractTiming) => void;
+  /** Called after each sibling this publish queued is written in the background. */
+  readonly onSibling?: (timing: SiblingTiming) => void;
 }
 
 /** A published version whose siblings are still being written. */
@@ -55,6 +69,8 @@ export interface StagedPublish {
    * and listed (or skipped because a newer version replaced the file); rejects when one failed.
    */
   readonly finished: Promise<Manifest>;
+  /** Milliseconds to fsync the new files and to swap the manifest (and remove old versions). */
+  readonly stages: { readonly sync: number; readonly commit: number };
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -99,11 +115,13 @@ export async function publishExtractsStaged(
   await mkdir(join(root, dir), { recursive: true });
   await store.query(SITES_TABLE_SQL); // extracts join it even before loadSites ran
   const parquet = options.parquet ?? true;
-  const ctx = {
+  const sync = new PendingSync();
+  const base = {
     store,
     dir: join(root, dir),
     previousDir: previous ? join(root, previous.dir) : null,
     parquet,
+    sync,
   };
   const extracts: ManifestEntry[] = [];
   const sources = new Map<string, ParquetSource>();
@@ -111,7 +129,8 @@ export async function publishExtractsStaged(
     for (const def of defs) {
       const started = performance.now();
       const prior = previous?.extracts.find((e) => e.name === def.name);
-      const done = await publishExtract(ctx, def, prior, options);
+      const clock = new StageClock();
+      const done = await publishExtract({ ...base, clock }, def, prior, options);
       extracts.push(done.entry);
       for (const [file, src] of done.sources) sources.set(file, src);
       const total = (k: "rows" | "bytes") => (done.entry.parts ?? [done.entry]).reduce((s, p) => s + p[k], 0);
@@ -121,6 +140,7 @@ export async function publishExtractsStaged(
         reused: done.reused,
         rows: total("rows"),
         bytes: total("bytes"),
+        stages: clock.ms,
       });
     }
   } catch (e) {
@@ -128,10 +148,14 @@ export async function publishExtractsStaged(
     throw e;
   }
   const draft: Manifest = { version, generatedAt: new Date().toISOString(), dir, extracts };
+  let t = performance.now();
+  await sync.flush(join(root, dir));
+  const syncMs = performance.now() - t;
+  t = performance.now();
   const manifest = await withManifestLock(root, async () => {
     // Siblings the previous version gained in the background since it was read come along.
     const current = await readManifest(root);
-    const m = await carryForward(root, current, draft);
+    const m = await carryForward(root, current, draft, parquet);
     await writeManifest(root, m);
     const keep = new Set([dir, current?.dir]);
     for (const entry of await readdir(root)) {
@@ -140,12 +164,13 @@ export async function publishExtractsStaged(
     }
     return m;
   });
-  const requests = finishRequests(store, manifest, defs, sources, parquet);
+  const commitMs = performance.now() - t;
+  const requests = finishRequests(store, manifest, defs, sources, parquet, options.onSibling);
   const finished = ExtractFinisher.of(root)
     .finish(requests)
     .then(async () => (await readManifest(root)) ?? manifest);
   finished.catch(() => undefined); // the caller may not wait; it still sees the rejection if it does
-  return { manifest, finished };
+  return { manifest, finished, stages: { sync: syncMs, commit: commitMs } };
 }
 
 /** One request per distinct Arrow file of `m` (an entry repeats its newest part). */
@@ -155,6 +180,7 @@ function finishRequests(
   defs: readonly ExtractDef[],
   sources: ReadonlyMap<string, ParquetSource>,
   parquet: boolean,
+  onDone?: PublishOptions["onSibling"],
 ): FinishRequest[] {
   const out = new Map<string, FinishRequest>();
   for (const e of m.extracts) {
@@ -168,7 +194,12 @@ function finishRequests(
         (parquet && def && !f.parquet
           ? parquetFromDefinition(store, def, f, "month" in f ? f.month : null)
           : undefined);
-      out.set(key, { file: f, firstPaint: e.role !== "drill-down", ...(src && { parquet: src }) });
+      out.set(key, {
+        file: f,
+        firstPaint: e.role !== "drill-down",
+        ...(src && { parquet: src }),
+        ...(onDone && { onDone }),
+      });
     }
   }
   // Sources of files that did not make it into the manifest would hold their snapshots forever.

@@ -55,9 +55,14 @@ export function withSibling<T extends ExtractFile>(
 /**
  * Before a new manifest replaces `prev`: siblings that `prev`'s files gained in the background
  * after the new version read it are linked into the new version's directory and listed, so no
- * finished work is lost to the switch.
+ * finished work is lost to the switch (Parquet ones only when the new version wants Parquet).
  */
-export async function carryForward(root: string, prev: Manifest | null, next: Manifest): Promise<Manifest> {
+export async function carryForward(
+  root: string,
+  prev: Manifest | null,
+  next: Manifest,
+  parquet: boolean,
+): Promise<Manifest> {
   if (!prev || prev.dir === next.dir) return next;
   const known = manifestFiles(prev);
   const linked = new Map<string, boolean>();
@@ -82,7 +87,7 @@ export async function carryForward(root: string, prev: Manifest | null, next: Ma
       if (upd.encodings[coding] === undefined && (await bring(siblingName(x.file, coding))))
         upd = withSibling(upd, { coding: coding as Coding, bytes });
     }
-    if (old.parquet && !upd.parquet && (await bring(old.parquet.file)))
+    if (parquet && old.parquet && !upd.parquet && (await bring(old.parquet.file)))
       upd = withSibling(upd, { parquet: old.parquet });
     if (upd !== x) patches.set(x, upd);
   }

@@ -88,34 +88,47 @@ export async function spliceFile(
   base: string,
   span: DaySpan,
 ): Promise<Written | null> {
-  let table: Table;
-  try {
-    const bytes = await readFile(join(ctx.previousDir, prev.file));
-    if (bytes.length !== prev.bytes) return null;
-    table = tableFromIPC(bytes);
-  } catch {
-    return null;
-  }
-  const times = sortedTimes(table, def.timeColumn);
-  if (!times) return null;
+  const read = await ctx.clock.time("splice", async () => {
+    try {
+      const bytes = await readFile(join(ctx.previousDir, prev.file));
+      if (bytes.length !== prev.bytes) return null;
+      const table = tableFromIPC(bytes);
+      const times = sortedTimes(table, def.timeColumn);
+      return times && { table, times };
+    } catch {
+      return null;
+    }
+  });
+  if (!read) return null;
+  const { table, times } = read;
   const start = dayNumber(span.first) * DAY_MS - SHANGHAI_MS;
   const end = (dayNumber(span.last) + 1) * DAY_MS - SHANGHAI_MS;
   // DATE values are local days at UTC midnight: compare them without the Shanghai shift.
   const shift = kind === "date" ? SHANGHAI_MS : 0;
   const [lo, hi] = [lowerBound(times, start + shift), lowerBound(times, end + shift)];
   const select = `SELECT * FROM (${def.sql}) WHERE ${daysWhereSql(quote(def.timeColumn), kind, span)}`;
-  const snap = ctx.parquet ? await Snapshot.take(ctx.store, select) : null;
+  const snap = ctx.parquet ? await ctx.clock.time("sql", () => Snapshot.take(ctx.store, select)) : null;
   try {
-    const fresh = await ctx.store.queryArrow(snap ? `SELECT * FROM ${snap.table}` : select);
-    const spliced = spliceTables(table, lo, hi, fresh);
-    if (!spliced) return null;
-    const check = sortedTimes(spliced, def.timeColumn);
-    if (!check) return null;
-    const arrow = await writeArrowFile(ctx.dir, base, spliced);
-    const n = check.length;
+    const fresh = await ctx.clock.time("arrow", () =>
+      ctx.store.queryArrow(snap ? `SELECT * FROM ${snap.table}` : select),
+    );
+    const added = sortedTimes(fresh, def.timeColumn);
+    const n = times.length;
+    const k = added?.length ?? 0;
+    // The new rows must fall between the kept ones, so the file stays in time order.
+    const fits =
+      added !== null &&
+      (k === 0 ||
+        ((lo === 0 || (added[0] as number) >= (times[lo - 1] as number)) &&
+          (hi === n || (added[k - 1] as number) <= (times[hi] as number))));
+    const spliced = fits ? await ctx.clock.time("splice", () => spliceTables(table, lo, hi, fresh)) : null;
+    if (!spliced || !added) return null;
+    const arrow = await writeArrowFile(ctx.dir, base, spliced, ctx.sync, ctx.clock);
+    const first = lo > 0 ? times[0] : k > 0 ? added[0] : times[hi];
+    const last = hi < n ? times[n - 1] : k > 0 ? added[k - 1] : times[lo - 1];
     const file: ExtractFile = {
       ...arrow,
-      timeRange: n > 0 ? [iso(check[0] as number), iso(check[n - 1] as number)] : null,
+      timeRange: first !== undefined && last !== undefined ? [iso(first), iso(last)] : null,
     };
     const parquet = snap ? await parquetSource(ctx, def, prev, base, span, kind, snap) : undefined;
     return { file, fields: fieldsOf(spliced), ...(parquet && { parquet }) };
