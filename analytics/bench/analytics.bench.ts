@@ -311,7 +311,16 @@ for (let k = 1; k <= REPS; k++) {
     stagesMs: p.stages,
     recomputed: p.extracts
       .filter((x) => x.reused !== "all")
-      .map((x) => `${x.name} ${r0(x.ms)} ms${x.reused === "some" ? " (spliced days)" : ""}`),
+      .map((x) => ({
+        name: x.name,
+        ms: r0(x.ms),
+        how: x.reused === "some" ? "changed days or months" : "whole",
+        stages: Object.fromEntries(
+          Object.entries(x.stages)
+            .filter(([, v]) => v >= 1)
+            .map(([k, v]) => [k, r0(v)]),
+        ),
+      })),
   });
 }
 const incTotal = median(rounds.map((r) => r.totalMs as number));
@@ -325,7 +334,12 @@ record.incremental = {
   rounds,
 };
 console.table(rounds.map((r) => ({ ...r, stagesMs: undefined, recomputed: undefined })));
-console.log((rounds.at(-1)?.recomputed as string[] | undefined)?.join("\n"));
+console.table(
+  (rounds.at(-1)?.recomputed as { name: string; ms: number; how: string; stages: object }[]).map((x) => ({
+    ...x,
+    stages: JSON.stringify(x.stages),
+  })),
+);
 
 // 4. Extract sizes, summed over monthly parts: bytes per row uncompressed (what DuckDB-WASM
 // loads) and per transfer coding, and the Parquet sibling.

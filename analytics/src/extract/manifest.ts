@@ -22,16 +22,26 @@ export interface ExtractFile {
   readonly parquet?: ParquetFile;
 }
 
-/** One month of a partitioned extract (`<name>-YYYY-MM.arrows`). */
+/**
+ * One part of a partitioned extract: a month (`<name>-YYYY-MM.arrows`), or — for a day-local
+ * extract (`incremental: "day"`) — its newest day on its own (`<name>-YYYY-MM-DD.arrows`, `day`
+ * set), so that the hourly republish rewrites a small file; the month's other days are then in
+ * the month's part. A month's rows are those of every part with that `month`.
+ */
 export interface ManifestPart extends ExtractFile {
   /** Asia/Shanghai calendar month, `YYYY-MM`. */
   readonly month: string;
+  /** Asia/Shanghai day `YYYY-MM-DD` when the part holds just the extract's newest day. */
+  readonly day?: string;
 }
+
+/** The key naming a part in file names and URLs: its day, else its month. */
+export const partKey = (p: { readonly month: string; readonly day?: string }): string => p.day ?? p.month;
 
 /**
  * One published extract, as listed in the manifest. For a partitioned extract the top-level
  * file fields (`file` … `parquet`) describe its newest part — what a client that does not know
- * about parts downloads — and `parts` lists every month, oldest first.
+ * about parts downloads — and `parts` lists every part, oldest first (by {@link partKey}).
  */
 export interface ManifestEntry extends ExtractFile {
   readonly name: string;

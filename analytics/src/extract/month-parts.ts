@@ -12,6 +12,11 @@ export function timeKindOf(duckdbType: string): TimeKind | null {
   return null;
 }
 
+/** SQL for the Asia/Shanghai day (a DATE) of a column. */
+export function localDaySql(column: string, kind: TimeKind): string {
+  return kind === "date" ? column : `CAST(${column} + INTERVAL 8 HOUR AS DATE)`;
+}
+
 /** SQL for the Asia/Shanghai month (`YYYY-MM`) of a column. */
 export function localMonthSql(column: string, kind: TimeKind): string {
   return kind === "date" ? `strftime(${column}, '%Y-%m')` : `strftime(${column} + INTERVAL 8 HOUR, '%Y-%m')`;
@@ -52,4 +57,32 @@ export function monthsOfRange(range: readonly [number, number]): string[] {
   const out: string[] = [];
   for (let m = monthOfMs(range[0]); m <= last; m = nextMonth(m)) out.push(m);
   return out;
+}
+
+/** Asia/Shanghai calendar days `first` … `last` (YYYY-MM-DD, inclusive). */
+export interface DaySpan {
+  readonly first: string;
+  readonly last: string;
+}
+
+const DAY_MS = 86_400_000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The Shanghai day of an epoch-ms instant (a DATE's ms at UTC midnight gives its own day). */
+export const dayOfMs = (ms: number): string => new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10);
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+
+/** The day `n` days after `day` (YYYY-MM-DD). */
+export const addDays = (day: string, n: number): string =>
+  new Date((dayNumber(day) + n) * DAY_MS).toISOString().slice(0, 10);
+
+/** A WHERE fragment selecting the local days of `span` on the raw column (DuckDB prunes by min/max). */
+export function daysWhereSql(column: string, kind: TimeKind, span: DaySpan): string {
+  if (!DAY.test(span.first) || !DAY.test(span.last))
+    throw new Error(`days: expected YYYY-MM-DD, got ${JSON.stringify(span)}`);
+  const end = new Date((dayNumber(span.last) + 1) * DAY_MS).toISOString().slice(0, 10);
+  const bound = (day: string) =>
+    kind === "date" ? `DATE '${day}'` : `(TIMESTAMP '${day} 00:00:00' - INTERVAL 8 HOUR)`;
+  return `${column} >= ${bound(span.first)} AND ${column} < ${bound(end)}`;
 }

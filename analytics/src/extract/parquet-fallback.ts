@@ -4,27 +4,28 @@ import type { ParquetSource } from "./extract-finisher.ts";
 import type { ExtractFile } from "./manifest.ts";
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
  * The Parquet source of a file this publish did not compute (it was linked from the previous
- * version before its Parquet sibling existed): the definition's SQL, for one Shanghai month of a
- * partitioned extract. Reuse already assumes those rows did not change; unlike a snapshot, a
- * write landing before the background `COPY` would show in it.
+ * version before its Parquet sibling existed, or spliced while the previous one was still being
+ * written): the definition's SQL, for the part's Shanghai month (without the newest day when
+ * that has a part of its own, `exclude`) or day. Reuse already assumes those rows did not
+ * change; unlike a snapshot, a write landing before the background `COPY` would show in it.
  */
 export function parquetFromDefinition(
   store: Store,
   def: ExtractDef,
-  file: ExtractFile,
-  month: string | null,
+  file: ExtractFile & { readonly month?: string; readonly day?: string },
+  exclude: string | null = null,
 ): ParquetSource {
-  const base = file.file.replace(/\.arrows$/, "");
-  if (month === null || !def.timeColumn) return { store, select: def.sql, file: `${base}.parquet` };
+  const name = `${file.file.replace(/\.arrows$/, "")}.parquet`;
+  if (!file.month || !def.timeColumn) return { store, select: def.sql, file: name };
   const c = quote(def.timeColumn);
   // DATE columns are local days already; TIMESTAMP columns are UTC instants.
-  const local = `CASE WHEN typeof(${c}) = 'DATE' THEN CAST(${c} AS TIMESTAMP) ELSE CAST(${c} AS TIMESTAMP) + INTERVAL 8 HOUR END`;
-  return {
-    store,
-    select: `SELECT * FROM (${def.sql}) WHERE strftime(${local}, '%Y-%m') = '${month.replaceAll("'", "''")}'`,
-    file: `${base}.parquet`,
-  };
+  const day = `strftime(CASE WHEN typeof(${c}) = 'DATE' THEN CAST(${c} AS TIMESTAMP) ELSE CAST(${c} AS TIMESTAMP) + INTERVAL 8 HOUR END, '%Y-%m-%d')`;
+  const where = file.day
+    ? `${day} = ${lit(file.day)}`
+    : `substr(${day}, 1, 7) = ${lit(file.month)}${exclude ? ` AND ${day} <> ${lit(exclude)}` : ""}`;
+  return { store, select: `SELECT * FROM (${def.sql}) WHERE ${where}`, file: name };
 }

@@ -61,10 +61,18 @@ describe("monthly parts", () => {
       [
         "2026-03",
         "energy_hourly_enterprise-2026-03.arrows",
-        2,
-        ["2026-02-28T16:00:00.000Z", "2026-03-15T04:00:00.000Z"],
+        1,
+        ["2026-02-28T16:00:00.000Z", "2026-02-28T16:00:00.000Z"],
+      ],
+      // A day-local extract keeps its newest day in a part of its own (a small file to rewrite).
+      [
+        "2026-03",
+        "energy_hourly_enterprise-2026-03-15.arrows",
+        1,
+        ["2026-03-15T04:00:00.000Z", "2026-03-15T04:00:00.000Z"],
       ],
     ]);
+    expect(e?.parts?.map((p) => p.day)).toEqual([undefined, undefined, undefined, "2026-03-15"]);
     for (const p of e?.parts ?? []) {
       const bytes = await readFile(join(root, m.dir, p.file));
       expect([p.bytes, p.sha256]).toEqual([bytes.length, createHash("sha256").update(bytes).digest("hex")]);
@@ -73,12 +81,12 @@ describe("monthly parts", () => {
     }
     // The top level is the newest part: what a client that knows nothing of parts downloads.
     expect(e).toMatchObject({
-      file: "energy_hourly_enterprise-2026-03.arrows",
-      rows: 2,
+      file: "energy_hourly_enterprise-2026-03-15.arrows",
+      rows: 1,
       partitionBy: "month",
     });
     const march = tableFromIPC(await readFile(join(root, m.dir, "energy_hourly_enterprise-2026-03.arrows")));
-    expect(march.toArray().map((r) => r.toJSON().value)).toEqual([2, 3]);
+    expect(march.toArray().map((r) => r.toJSON().value)).toEqual([2]);
   });
 
   it("splits DATE columns by calendar month and keeps an empty extract as one empty file", async () => {
@@ -103,10 +111,10 @@ describe("monthly parts", () => {
     });
     const meta = await store.query(`SELECT DISTINCT compression FROM parquet_metadata('${file}')`);
     expect(meta).toEqual([{ compression: "ZSTD" }]);
-    expect(await store.query(`SELECT value FROM read_parquet('${file}')`)).toEqual([
-      { value: 2 },
-      { value: 3 },
-    ]);
+    expect(await store.query(`SELECT value FROM read_parquet('${file}')`)).toEqual([{ value: 2 }]);
+    const day = m.extracts[0]?.parts?.[3];
+    const dayFile = join(root, m.dir, day?.parquet?.file ?? "missing");
+    expect(await store.query(`SELECT value FROM read_parquet('${dayFile}')`)).toEqual([{ value: 3 }]);
   });
 
   it("names what is wrong with a partitioned definition", async () => {

@@ -60,7 +60,7 @@ describe("publishExtracts with changedStreams", () => {
     });
     const v2 = last;
     expect(await inode(v2, "septic_hourly.arrows")).not.toBe(await inode(v1, "septic_hourly.arrows"));
-    const daily = "energy_daily_enterprise-2026-03";
+    const daily = "energy_daily_enterprise-2026-03-10"; // the newest day: a part of its own
     expect(await inode(v2, `${daily}.arrows`)).toBe(await inode(v1, `${daily}.arrows`));
     expect(await inode(v2, `${daily}.parquet`)).toBe(await inode(v1, `${daily}.parquet`));
     expect(await inode(v2, "energy_hourly_enterprise-2026-02.arrows.br")).toBe(
@@ -82,18 +82,27 @@ describe("publishExtracts with changedStreams", () => {
       septic_hourly: "all",
     });
     const parts = entry(last, "energy_hourly_enterprise")?.parts ?? [];
-    expect(parts.map((p) => [p.month, p.rows])).toEqual([
-      ["2026-01", 1],
-      ["2026-02", 1],
-      ["2026-03", 2],
+    // 10 March, the newest day until now, moves into March's part; 11 March is the new day part.
+    expect(
+      entry(v2, "energy_hourly_enterprise")?.parts?.map((p) => [p.month, p.day ?? null, p.rows]),
+    ).toEqual([
+      ["2026-01", null, 1],
+      ["2026-02", null, 1],
+      ["2026-03", "2026-03-10", 1],
+    ]);
+    expect(parts.map((p) => [p.month, p.day ?? null, p.rows])).toEqual([
+      ["2026-01", null, 1],
+      ["2026-02", null, 1],
+      ["2026-03", null, 1],
+      ["2026-03", "2026-03-11", 1],
     ]);
     expect(await inode(last, "energy_hourly_enterprise-2026-01.arrows")).toBe(
       await inode(v2, "energy_hourly_enterprise-2026-01.arrows"),
     );
-    expect(await inode(last, "energy_hourly_enterprise-2026-03.arrows")).not.toBe(
-      await inode(v2, "energy_hourly_enterprise-2026-03.arrows"),
-    );
-    expect(entry(last, "energy_hourly_enterprise")).toMatchObject({ file: parts[2]?.file, rows: 2 });
+    expect(entry(last, "energy_hourly_enterprise")).toMatchObject({
+      file: "energy_hourly_enterprise-2026-03-11.arrows",
+      rows: 1,
+    });
     // Only the current and the previous version stay on disk; linked files outlive the old one.
     expect((await readdir(root)).filter((d) => d.startsWith("v")).sort()).toEqual(["v2", "v3"]);
   });

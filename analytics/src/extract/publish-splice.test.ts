@@ -44,9 +44,9 @@ describe("day-local extracts republished by splicing the changed days", () => {
   afterAll(() => store.close());
 
   it("recomputes only the touched days, rows identical to a full recompute, Parquet too", async () => {
-    // Late data for 2 March, a new hour on 3 March with 140 new enterprises (the dictionary
-    // outgrows 8-bit indices).
-    const rows = [...hour("2026-03-02T11:00", 3, 100), ...hour("2026-03-03T22:00", 145, 7)];
+    // Late data for 2 March with 145 new enterprises (the spliced dictionary outgrows 8-bit
+    // indices), and another hour of 3 March, the newest day (a part of its own).
+    const rows = [...hour("2026-03-02T11:00", 150, 100), ...hour("2026-03-03T22:00", 3, 7)];
     await store.ingest("energy", rows, { batchId: "late" });
     const range: [number, number] = [localMs("2026-03-02T11:00"), localMs("2026-03-03T22:00")];
     const report: Record<string, string> = {};
@@ -64,27 +64,63 @@ describe("day-local extracts republished by splicing the changed days", () => {
     expect(await rowsOf(m, town)).toEqual(await expected(energyDailyTown.sql));
     for (const e of m.extracts.slice(1)) {
       const def = defs.find((d) => d.name === e.name);
-      const march = e.parts?.find((p) => p.month === "2026-03") as ExtractFile;
-      const sql = `SELECT * FROM (${def?.sql}) WHERE strftime(${def?.timeColumn} + INTERVAL 8 HOUR, '%Y-%m') = '2026-03'`;
+      const daily = e.name.includes("daily");
+      const march = (e.parts ?? []).filter((p) => p.month === "2026-03");
+      expect(march.map((p) => p.day ?? null)).toEqual([null, "2026-03-03"]);
+      const local = daily ? (def?.timeColumn ?? "") : `${def?.timeColumn} + INTERVAL 8 HOUR`;
       const want = await expected(
-        sql.replace(" + INTERVAL 8 HOUR", e.name.includes("daily") ? "" : " + INTERVAL 8 HOUR"),
+        `SELECT * FROM (${def?.sql}) WHERE strftime(${local}, '%Y-%m') = '2026-03'`,
       );
-      expect([e.name, await rowsOf(m, march)]).toEqual([e.name, want]);
-      expect(march.timeRange?.[1]).toBe(
-        e.name.includes("daily")
-          ? "2026-03-03T00:00:00.000Z"
-          : new Date(localMs("2026-03-03T23:00")).toISOString(),
+      const got = [
+        ...(await rowsOf(m, march[0] as ExtractFile)),
+        ...(await rowsOf(m, march[1] as ExtractFile)),
+      ];
+      expect([e.name, got]).toEqual([e.name, want]);
+      expect(march[1]?.timeRange?.[1]).toBe(
+        daily ? "2026-03-03T00:00:00.000Z" : new Date(localMs("2026-03-03T23:00")).toISOString(),
       );
-      const pq = join(root, m.dir, march.parquet?.file ?? "");
-      const parquet = await store.queryArrow(`SELECT * FROM read_parquet('${pq}')`);
-      expect(parquet.toArray().map((r) => r.toJSON())).toEqual(want);
+      const parquet: unknown[] = [];
+      for (const p of march) {
+        const file = join(root, m.dir, p.parquet?.file ?? "");
+        parquet.push(
+          ...(await store.queryArrow(`SELECT * FROM read_parquet('${file}')`))
+            .toArray()
+            .map((r) => r.toJSON()),
+        );
+      }
+      expect(parquet).toEqual(want);
     }
-    const hourly = m.extracts[2]?.parts?.find((p) => p.month === "2026-03") as ExtractFile;
+    const hourly = m.extracts[2]?.parts?.find((p) => p.month === "2026-03" && !p.day) as ExtractFile;
     const t = tableFromIPC(await readFile(join(root, m.dir, hourly.file)));
-    // Spliced, not recomputed: 1 March's rows are the previous file's batch, then the new days'.
-    expect(t.batches.map((b) => b.numRows)).toEqual([5, 5 + 3 + 5 + 145]);
+    // Spliced, not recomputed: 1 March's rows are the previous file's batch, then 2 March's anew.
+    expect(t.batches.map((b) => b.numRows)).toEqual([5, 5 + 150]);
     expect(String(t.schema.fields.find((f) => f.name === "enterprise_id")?.type)).toBe(
       "Dictionary<Int16, Utf8>",
     );
+  });
+
+  it("moves the newest day into its month when a newer day arrives", async () => {
+    await store.ingest("energy", hour("2026-03-04T01:00", 2, 9), { batchId: "next-day" });
+    const at = localMs("2026-03-04T01:00");
+    const m = await publishExtracts(store, root, defs, {
+      changedStreams: ["energy"],
+      changedRanges: { energy: [at, at] },
+    });
+    const parts = m.extracts[2]?.parts ?? [];
+    expect(parts.map((p) => [p.month, p.day ?? null])).toEqual([
+      ["2026-02", null],
+      ["2026-03", null],
+      ["2026-03", "2026-03-04"],
+    ]);
+    const def = energyHourlyEnterprise;
+    const want = await expected(
+      `SELECT * FROM (${def.sql}) WHERE strftime(ts + INTERVAL 8 HOUR, '%Y-%m') = '2026-03'`,
+    );
+    const got = [
+      ...(await rowsOf(m, parts[1] as ExtractFile)),
+      ...(await rowsOf(m, parts[2] as ExtractFile)),
+    ];
+    expect(got).toEqual(want);
+    expect(m.extracts[2]).toMatchObject({ file: "energy_hourly_enterprise-2026-03-04.arrows", rows: 2 });
   });
 });

@@ -41,6 +41,7 @@ describe("publishExtractsStaged", () => {
       [{}, undefined],
       [{}, undefined],
       [{}, undefined],
+      [{}, undefined],
     ]);
     for (const f of files(manifest)) {
       expect((await stat(join(root, manifest.dir, f.file))).size).toBe(f.bytes);
@@ -51,7 +52,7 @@ describe("publishExtractsStaged", () => {
     }
     const done = await finished;
     expect(done.version).toBe(manifest.version);
-    expect(files(done)).toHaveLength(3); // energy_daily_town and two months
+    expect(files(done)).toHaveLength(4); // energy_daily_town, two months and the newest day
     for (const f of files(done)) {
       const arrow = await readFile(join(root, done.dir, f.file));
       const sibling = (s: string) => readFile(join(root, done.dir, `${f.file}.${s}`));
@@ -79,12 +80,15 @@ describe("publishExtractsStaged", () => {
         await stat(join(root, last.dir, name));
     }
     // The Parquet sibling holds the Arrow file's rows.
-    const march = last.extracts[1]?.parts?.find((p) => p.month === "2026-03");
-    const pq = join(root, last.dir, march?.parquet?.file ?? "");
-    expect(await store.query(`SELECT enterprise_id, value FROM read_parquet('${pq}') ORDER BY ts`)).toEqual([
+    const [march, day] = last.extracts[1]?.parts?.filter((p) => p.month === "2026-03") ?? [];
+    const read = (f?: ExtractFile) =>
+      store.query(
+        `SELECT enterprise_id, value FROM read_parquet('${join(root, last.dir, f?.parquet?.file ?? "")}')`,
+      );
+    expect(await read(march)).toEqual([
       { enterprise_id: "ENT-A", value: 3 },
       { enterprise_id: "ENT-B", value: 4 },
-      { enterprise_id: "ENT-B", value: 5 },
     ]);
+    expect(await read(day)).toEqual([{ enterprise_id: "ENT-B", value: 5 }]);
   });
 });

@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import type { StreamName } from "@citybrain/datasets";
 import type { ExtractDef } from "./extract-defs.ts";
 import type { ManifestEntry } from "./manifest.ts";
-import { monthsOfRange } from "./month-parts.ts";
-import { dayOfMs, type DaySpan } from "./splice-days.ts";
+import { dayOfMs, monthsOfRange, type DaySpan } from "./month-parts.ts";
 
 /** What changed since the previous publish (see `PublishOptions`). */
 export interface PublishChanges {

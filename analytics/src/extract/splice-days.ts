@@ -6,36 +6,15 @@ import { fieldsOf, type WriteContext, type Written } from "./compute-extract.ts"
 import type { ExtractDef } from "./extract-defs.ts";
 import type { ParquetSource } from "./extract-finisher.ts";
 import type { ExtractFile } from "./manifest.ts";
-import type { TimeKind } from "./month-parts.ts";
+import { daysWhereSql, type DaySpan, type TimeKind } from "./month-parts.ts";
 import { parquetFromDefinition } from "./parquet-fallback.ts";
 import { Snapshot } from "./snapshot.ts";
 import { spliceTables } from "./splice-table.ts";
 import { writeArrowFile } from "./write-files.ts";
 
-/** Asia/Shanghai calendar days `first` … `last` (YYYY-MM-DD, inclusive). */
-export interface DaySpan {
-  readonly first: string;
-  readonly last: string;
-}
-
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The Shanghai day of an epoch-ms instant (a DATE's ms at UTC midnight gives its own day). */
-export const dayOfMs = (ms: number): string => new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10);
-
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-
-/** A WHERE fragment selecting the local days of `span` on the raw column (DuckDB prunes by min/max). */
-export function daysWhereSql(column: string, kind: TimeKind, span: DaySpan): string {
-  if (!DAY.test(span.first) || !DAY.test(span.last))
-    throw new Error(`days: expected YYYY-MM-DD, got ${JSON.stringify(span)}`);
-  const end = new Date((dayNumber(span.last) + 1) * DAY_MS).toISOString().slice(0, 10);
-  const bound = (day: string) =>
-    kind === "date" ? `DATE '${day}'` : `(TIMESTAMP '${day} 00:00:00' - INTERVAL 8 HOUR)`;
-  return `${column} >= ${bound(span.first)} AND ${column} < ${bound(end)}`;
-}
 
 /**
  * Each row's time as epoch ms (a DATE as its UTC midnight), or null when a time is missing or
@@ -87,6 +66,8 @@ export async function spliceFile(
   prev: ExtractFile & { readonly month?: string },
   base: string,
   span: DaySpan,
+  /** The newest day when it has a part of its own, so not in this month part. */
+  exclude: string | null = null,
 ): Promise<Written | null> {
   const read = await ctx.clock.time("splice", async () => {
     try {
@@ -130,7 +111,7 @@ export async function spliceFile(
       ...arrow,
       timeRange: first !== undefined && last !== undefined ? [iso(first), iso(last)] : null,
     };
-    const parquet = snap ? await parquetSource(ctx, def, prev, base, span, kind, snap) : undefined;
+    const parquet = snap ? await parquetSource(ctx, def, prev, base, span, kind, snap, exclude) : undefined;
     return { file, fields: fieldsOf(spliced), ...(parquet && { parquet }) };
   } finally {
     await snap?.release();
@@ -152,6 +133,7 @@ async function parquetSource(
   span: DaySpan,
   kind: TimeKind,
   snap: Snapshot,
+  exclude: string | null,
 ): Promise<ParquetSource> {
   const file = `${base}.parquet`;
   const kept = prev.parquet && join(ctx.dir, `.splice-${prev.parquet.file}`);
@@ -162,7 +144,7 @@ async function parquetSource(
           () => false,
         )
       : false;
-  if (!linked || !kept) return { ...parquetFromDefinition(ctx.store, def, prev, prev.month ?? null), file };
+  if (!linked || !kept) return { ...parquetFromDefinition(ctx.store, def, prev, exclude), file };
   const t = quote(def.timeColumn);
   const inSpan = daysWhereSql(t, kind, span);
   const path = `'${kept.replaceAll("'", "''")}'`;

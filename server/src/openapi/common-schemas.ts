@@ -19,7 +19,9 @@ const file = {
   sha256: z.string(),
   encodings: z
     .record(z.string(), z.number().int())
-    .describe("sizes of the precompressed siblings (br, gzip)"),
+    .describe(
+      "sizes of the precompressed siblings (zstd, br, gzip) written so far: they are added after the Arrow file is published",
+    ),
   timeRange: z.tuple([z.string(), z.string()]).nullable(),
   parquet: parquet.optional(),
 };
@@ -34,9 +36,22 @@ const entry = z.object({
   definition: z.string().optional(),
   partitionBy: z.literal("month").optional(),
   parts: z
-    .array(z.object({ month: z.string().describe("YYYY-MM, Asia/Shanghai"), ...file }))
+    .array(
+      z.object({
+        month: z.string().describe("YYYY-MM, Asia/Shanghai"),
+        day: z
+          .string()
+          .optional()
+          .describe(
+            "YYYY-MM-DD: this part holds only the newest day of a day-local extract; the part of the same month without `day` holds its other days",
+          ),
+        ...file,
+      }),
+    )
     .optional()
-    .describe("every month of a partitioned extract, oldest first; the top-level file is the newest"),
+    .describe(
+      "every part of a partitioned extract, oldest first (by day, else month); the top-level file is the newest",
+    ),
   url: z.string().describe("/api/extracts/<name>?v=<version>"),
 });
 /** `GET /manifest`. */

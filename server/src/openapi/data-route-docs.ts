@@ -26,7 +26,9 @@ export const EVENT_SCHEMAS = {
 } as const;
 
 const extractName = z.string().describe("extract name from the manifest");
-const month = z.string().describe("Asia/Shanghai month YYYY-MM");
+const month = z
+  .string()
+  .describe("part key: Asia/Shanghai month YYYY-MM, or YYYY-MM-DD for a day-local extract's newest day");
 
 /** The doc of a route serving one extract file: a monthly part and/or its Parquet sibling. */
 function extractFileDoc(o: {

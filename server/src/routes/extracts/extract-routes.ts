@@ -7,6 +7,9 @@ import { ManifestSource, type ManifestState } from "./manifest-source.ts";
 import { negotiateEncoding } from "./negotiate.ts";
 import { parseRange } from "./parse-range.ts";
 
+/** A part's key in URLs: its month `YYYY-MM`, or `YYYY-MM-DD` for a day-local extract's newest day. */
+const partKey = (p: { readonly month: string; readonly day?: string }): string => p.day ?? p.month;
+
 /** Options of {@link extractRoutes}. */
 export interface ExtractRoutesOptions {
   /** Directory holding `manifest.json` and the `v<N>/` version directories. */
@@ -33,8 +36,8 @@ function clientManifest(m: Manifest): ClientManifest {
         ? {
             parts: e.parts.map((p) => ({
               ...p,
-              url: `/api/extracts/${e.name}/parts/${p.month}${v}`,
-              ...(p.parquet ? { parquetUrl: `/api/extracts/${e.name}/parts/${p.month}/parquet${v}` } : {}),
+              url: `/api/extracts/${e.name}/parts/${partKey(p)}${v}`,
+              ...(p.parquet ? { parquetUrl: `/api/extracts/${e.name}/parts/${partKey(p)}/parquet${v}` } : {}),
             })),
           }
         : {}),
@@ -187,9 +190,9 @@ export function extractRoutes(options: ExtractRoutesOptions): Hono {
 
   const part = (c: Context, e: Manifest["extracts"][number]): ExtractFile | PickError => {
     const month = c.req.param("month") ?? "";
-    const found = e.parts?.find((p) => p.month === month);
+    const found = e.parts?.find((p) => partKey(p) === month);
     if (found) return found;
-    const months = e.parts?.map((p) => p.month) ?? [];
+    const months = e.parts?.map(partKey) ?? [];
     return {
       missing: e.parts
         ? `extract "${e.name}" has no part "${month}" (it has ${months[0]} … ${months[months.length - 1]})`
