@@ -267,6 +267,8 @@ console.table({
 console.table(mid.stages);
 console.table(mid.background);
 const manifest = mid.manifest;
+// A server keeps one extracts root: drop the other runs' (and their pending disk writes).
+for (let i = 0; i < REPS; i++) await rm(join(tmp, `extracts-${i}`), { recursive: true, force: true });
 
 // 3. Incremental refresh: one new hour of every timestamped stream (the newest hour again,
 // shifted one hour later each round), ingested as CSV, then the republish with what the

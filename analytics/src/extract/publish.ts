@@ -149,21 +149,28 @@ export async function publishExtractsStaged(
   }
   const draft: Manifest = { version, generatedAt: new Date().toISOString(), dir, extracts };
   let t = performance.now();
-  await sync.flush(join(root, dir));
-  const syncMs = performance.now() - t;
-  t = performance.now();
-  const manifest = await withManifestLock(root, async () => {
-    // Siblings the previous version gained in the background since it was read come along.
-    const current = await readManifest(root);
-    const m = await carryForward(root, current, draft, parquet);
-    await writeManifest(root, m);
-    const keep = new Set([dir, current?.dir]);
-    for (const entry of await readdir(root)) {
-      if (/^v\d+$/.test(entry) && !keep.has(entry))
-        await rm(join(root, entry), { recursive: true, force: true });
-    }
-    return m;
-  });
+  let syncMs = 0;
+  let manifest: Manifest;
+  try {
+    await sync.flush(join(root, dir));
+    syncMs = performance.now() - t;
+    t = performance.now();
+    manifest = await withManifestLock(root, async () => {
+      // Siblings the previous version gained in the background since it was read come along.
+      const current = await readManifest(root);
+      const m = await carryForward(root, current, draft, parquet);
+      await writeManifest(root, m);
+      const keep = new Set([dir, current?.dir]);
+      for (const entry of await readdir(root)) {
+        if (/^v\d+$/.test(entry) && !keep.has(entry))
+          await rm(join(root, entry), { recursive: true, force: true }).catch(() => undefined); // next time
+      }
+      return m;
+    });
+  } catch (e) {
+    for (const src of sources.values()) await src.release?.();
+    throw e;
+  }
   const commitMs = performance.now() - t;
   const requests = finishRequests(store, manifest, defs, sources, parquet, options.onSibling);
   const finished = ExtractFinisher.of(root)
