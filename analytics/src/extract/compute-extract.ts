@@ -96,23 +96,17 @@ export interface WrittenParts {
 }
 
 /**
- * How a day-local extract's newest day is kept apart from its month: `newest` writes it as its
- * own part (`<name>-YYYY-MM-DD.arrows`); `{ exclude }` leaves that day out of the month parts
- * (its part is written by the caller).
- */
-export type HotDay = "newest" | { readonly exclude: string } | null;
-
-/**
  * Computes the months of a partitioned extract, `<name>-YYYY-MM.arrows` each: all of them, or
- * only those from `span.first` to `span.last` (the filter is pushed down to the source scan),
- * the newest day apart as `hot` says. Writes an empty `<name>.arrows` when the extract has no
- * rows at all and `span` is null.
+ * only those from `span.first` to `span.last` (the filter is pushed down to the source scan).
+ * With `currentDays` (a day-local extract), the month of the newest day is written one part per
+ * day instead (`<name>-YYYY-MM-DD.arrows`, `day` set). Writes an empty `<name>.arrows` when the
+ * extract has no rows at all and `span` is null.
  */
 export async function computeParts(
   ctx: WriteContext,
   def: ExtractDef,
   span: { readonly first: string; readonly last: string } | null,
-  hot: HotDay = null,
+  currentDays = false,
 ): Promise<WrittenParts> {
   if (!def.timeColumn) throw new Error(`extract "${def.name}": partitionBy "month" needs a timeColumn`);
   const col = quote(def.timeColumn);
@@ -137,30 +131,34 @@ export async function computeParts(
       return written;
     };
     try {
-      let day: string | null = hot && hot !== "newest" ? hot.exclude : null;
-      if (hot === "newest") {
+      let current: string | null = null;
+      if (currentDays) {
         const newest = await ctx.store.query(
           `SELECT max(${localDaySql(col, kind)}) AS day FROM ${snap.table}`,
         );
-        day = typeof newest[0]?.day === "string" ? newest[0].day : null;
+        current = typeof newest[0]?.day === "string" ? newest[0].day.slice(0, 7) : null;
       }
-      const inDay = day && daysWhereSql(col, kind, { first: day, last: day });
       for (const { month } of months) {
         const m = String(month);
-        const rows = `${monthsWhereSql(col, kind, m, m)}${inDay ? ` AND NOT (${inDay})` : ""}`;
-        // A month whose only day is the newest has no month part.
-        if (inDay && day?.startsWith(m)) {
-          const n = await ctx.store.query(`SELECT count(*) AS n FROM ${snap.table} WHERE ${rows}`);
-          if (Number(n[0]?.n) === 0) continue;
-        }
-        const written = await write(`${def.name}-${m}`, `SELECT * FROM ${snap.table} WHERE ${rows}`);
+        if (m === current) continue;
+        const written = await write(
+          `${def.name}-${m}`,
+          `SELECT * FROM ${snap.table} WHERE ${monthsWhereSql(col, kind, m, m)}`,
+        );
         parts.push({ month: m, ...written.file });
         fields = written.fields;
       }
-      if (hot === "newest" && day && inDay) {
-        const written = await write(`${def.name}-${day}`, `SELECT * FROM ${snap.table} WHERE ${inDay}`);
-        parts.push({ month: day.slice(0, 7), day, ...written.file });
-        fields = written.fields;
+      if (current) {
+        const days = await ctx.store.query(
+          `SELECT DISTINCT ${localDaySql(col, kind)} AS day FROM ${snap.table} WHERE ${monthsWhereSql(col, kind, current, current)} ORDER BY day`,
+        );
+        for (const { day } of days) {
+          const d = String(day);
+          const rows = daysWhereSql(col, kind, { first: d, last: d });
+          const written = await write(`${def.name}-${d}`, `SELECT * FROM ${snap.table} WHERE ${rows}`);
+          parts.push({ month: current, day: d, ...written.file });
+          fields = written.fields;
+        }
       }
       const empty = parts.length === 0 && !span ? await write(def.name, `SELECT * FROM ${snap.table}`) : null;
       return { parts, sources, empty, fields: fields ?? empty?.fields ?? null };

@@ -24,14 +24,15 @@ export interface ExtractFile {
 
 /**
  * One part of a partitioned extract: a month (`<name>-YYYY-MM.arrows`), or — for a day-local
- * extract (`incremental: "day"`) — its newest day on its own (`<name>-YYYY-MM-DD.arrows`, `day`
- * set), so that the hourly republish rewrites a small file; the month's other days are then in
- * the month's part. A month's rows are those of every part with that `month`.
+ * extract (`incremental: "day"`) in the month of its newest day — one day
+ * (`<name>-YYYY-MM-DD.arrows`, `day` set), so that an hour's republish rewrites one small file;
+ * when the month ends its days are merged into one month part. A month's rows are those of
+ * every part with that `month`.
  */
 export interface ManifestPart extends ExtractFile {
   /** Asia/Shanghai calendar month, `YYYY-MM`. */
   readonly month: string;
-  /** Asia/Shanghai day `YYYY-MM-DD` when the part holds just the extract's newest day. */
+  /** Asia/Shanghai day `YYYY-MM-DD` when the part holds one day of the current month. */
   readonly day?: string;
 }
 

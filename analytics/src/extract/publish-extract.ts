@@ -123,7 +123,7 @@ export async function publishExtract(
     }
   }
   if (def.partitionBy) {
-    const all = await computeParts(ctx, def, null, def.incremental === "day" ? "newest" : null);
+    const all = await computeParts(ctx, def, null, def.incremental === "day");
     const top = all.parts.at(-1) ?? all.empty?.file;
     if (!top || !all.fields) throw new Error(`extract "${def.name}": wrote no file`);
     return {

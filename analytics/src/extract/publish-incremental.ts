@@ -1,3 +1,6 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { tableFromIPC, type Table } from "apache-arrow";
 import { computeParts, timeKind, writeTable, type WriteContext } from "./compute-extract.ts";
 import type { ExtractDef } from "./extract-defs.ts";
 import type { ParquetSource } from "./extract-finisher.ts";
@@ -5,6 +8,8 @@ import type { ManifestEntry, ManifestPart } from "./manifest.ts";
 import { addDays, daysWhereSql, nextMonth, type DaySpan, type TimeKind } from "./month-parts.ts";
 import { Snapshot } from "./snapshot.ts";
 import { spliceFile } from "./splice-days.ts";
+import { spliceTables } from "./splice-table.ts";
+import { parquetFromDefinition } from "./parquet-fallback.ts";
 
 type Ctx = WriteContext & { readonly previousDir: string };
 
@@ -40,7 +45,7 @@ export interface RepublishedMonths {
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** Writes the newest day of a day-local extract as its own part, or null when it has no rows. */
+/** Writes one day of a day-local extract as its own part, or null when the day has no rows. */
 async function writeDayPart(
   ctx: WriteContext,
   def: ExtractDef & { readonly timeColumn: string },
@@ -61,16 +66,68 @@ async function writeDayPart(
   }
 }
 
+/**
+ * A month that has ended, as one month part: its day parts' Arrow files concatenated (no SQL;
+ * dictionaries merged), the days in `changed` computed anew. Null when a file cannot be read.
+ */
+async function mergeDays(
+  ctx: Ctx,
+  def: ExtractDef & { readonly timeColumn: string },
+  kind: TimeKind,
+  month: string,
+  dayParts: readonly ManifestPart[],
+  changed: DaySpan,
+): Promise<{ part: ManifestPart; source?: ParquetSource; fields: ManifestEntry["fields"] } | null> {
+  const fromFiles = new Map(dayParts.map((p) => [p.day as string, p]));
+  const inMonth = clip(changed, month);
+  const all = [...new Set([...fromFiles.keys(), ...(inMonth ? daysOf(inMonth) : [])])].sort();
+  let table = null as Table | null;
+  for (const d of all) {
+    const p = fromFiles.get(d);
+    const fresh = !p || (d >= changed.first && d <= changed.last);
+    const next = fresh
+      ? await ctx.clock.time("arrow", () =>
+          ctx.store.queryArrow(
+            `SELECT * FROM (${def.sql}) WHERE ${daysWhereSql(quote(def.timeColumn), kind, { first: d, last: d })}`,
+          ),
+        )
+      : await ctx.clock.time("splice", async () => {
+          const bytes = await readFile(join(ctx.previousDir, p.file)).catch(() => null);
+          return bytes && bytes.length === p.bytes ? tableFromIPC(bytes) : null;
+        });
+    if (!next) return null;
+    if (next.numRows === 0) continue;
+    const acc: Table | null = table;
+    table = acc
+      ? await ctx.clock.time("splice", () => spliceTables(acc, acc.numRows, acc.numRows, next))
+      : next;
+    if (!table) return null;
+  }
+  if (!table) return null;
+  const w = await writeTable(ctx, def, `${def.name}-${month}`, table);
+  const part: ManifestPart = { month, ...w.file };
+  const source = ctx.parquet ? parquetFromDefinition(ctx.store, def, part) : undefined;
+  return { part, fields: w.fields, ...(source && { source }) };
+}
+
 /** What republishing a day-local partitioned extract wrote, and which previous parts it keeps. */
 export interface RepublishedDays extends RepublishedMonths {
   readonly keep: ManifestPart[];
 }
 
+/** Every day of a span, in order. */
+function daysOf(span: DaySpan): string[] {
+  const out: string[] = [];
+  for (let d = span.first; d <= span.last; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
 /**
- * Republishes a day-local partitioned extract after changes to `days`. Its newest day lives in
- * a part of its own (see `ManifestPart.day`): changes to it rewrite only that small file. When
- * a newer day arrives, the old newest day moves into its month's part (spliced in) and the new
- * day gets the day part; changes to older days are spliced into their months' parts.
+ * Republishes a day-local partitioned extract after changes to `days`. The month of its newest
+ * day is kept one part per day (see `ManifestPart.day`): an hour's write rewrites only its day's
+ * small file, and a new day adds one. When a new month begins, the days of the month that
+ * ended are merged into one month part (their files concatenated). Changes to days of earlier
+ * months are spliced into those months' parts.
  */
 export async function republishDayLocal(
   ctx: Ctx,
@@ -80,58 +137,83 @@ export async function republishDayLocal(
 ): Promise<RepublishedDays> {
   const kind = await previousTimeKind(ctx, def, previous);
   const prevParts = previous.parts ?? [];
-  const hot = prevParts.find((p) => p.day)?.day ?? null;
-  const newest = hot && hot > days.last ? hot : days.last;
-  // Days that belong in month parts now: changed days before the newest, and the old newest day.
-  const spans: DaySpan[] = [];
-  if (days.first < newest)
-    spans.push({ first: days.first, last: days.last < newest ? days.last : addDays(newest, -1) });
-  if (hot && hot < newest) spans.push({ first: hot, last: hot });
-  const monthly =
-    spans.length > 0
-      ? {
-          first: spans.map((x) => x.first).sort()[0] as string,
-          last: spans
-            .map((x) => x.last)
-            .sort()
-            .at(-1) as string,
-        }
-      : null;
+  const prevDays = prevParts.filter((p) => p.day);
+  const newestBefore =
+    prevDays
+      .map((p) => p.day as string)
+      .sort()
+      .at(-1) ?? null;
+  const newest = newestBefore && newestBefore > days.last ? newestBefore : days.last;
+  const current = newest.slice(0, 7);
   const parts: ManifestPart[] = [];
   const sources = new Map<string, ParquetSource>();
   let fields: ManifestEntry["fields"] | null = null;
-  const touched = new Set<string>();
+  const replaced = new Set<ManifestPart>();
+  const add = (r: { part: ManifestPart; source?: ParquetSource; fields: ManifestEntry["fields"] }) => {
+    parts.push(r.part);
+    fields = r.fields;
+    if (r.source) sources.set(r.part.file, r.source);
+  };
   try {
-    if (monthly) {
-      for (let m = monthly.first.slice(0, 7); m <= monthly.last.slice(0, 7); m = nextMonth(m)) {
-        touched.add(m);
-        const prev = prevParts.find((p) => p.month === m && !p.day);
-        const span = clip(monthly, m);
-        const w =
-          prev && span ? await spliceFile(ctx, def, kind, prev, `${def.name}-${m}`, span, newest) : null;
-        if (w) {
-          fields = w.fields;
-          if (w.parquet) sources.set(w.file.file, w.parquet);
-          if (w.file.rows > 0) parts.push({ month: m, ...w.file });
-          else await w.parquet?.release?.();
-          continue;
-        }
-        const fresh = await computeParts(ctx, def, { first: m, last: m }, { exclude: newest });
-        parts.push(...fresh.parts);
-        for (const [f, src] of fresh.sources) sources.set(f, src);
-        fields = fresh.fields ?? fields;
+    // Earlier months touched by the change: their month parts, spliced (or computed).
+    const closed =
+      days.first.slice(0, 7) < current
+        ? {
+            first: days.first,
+            last: days.last.slice(0, 7) < current ? days.last : addDays(`${current}-01`, -1),
+          }
+        : null;
+    for (
+      let m = closed?.first.slice(0, 7) ?? current;
+      closed && m <= closed.last.slice(0, 7);
+      m = nextMonth(m)
+    ) {
+      const ended = prevDays.filter((p) => p.month === m);
+      const prevMonth = prevParts.find((p) => p.month === m && !p.day);
+      const span = clip(closed, m);
+      if (ended.length > 0 || !span) continue; // merged below
+      const w = prevMonth ? await spliceFile(ctx, def, kind, prevMonth, `${def.name}-${m}`, span) : null;
+      if (prevMonth) replaced.add(prevMonth);
+      if (w) {
+        if (w.file.rows > 0)
+          add({ part: { month: m, ...w.file }, fields: w.fields, ...(w.parquet && { source: w.parquet }) });
+        else await w.parquet?.release?.();
+        continue;
       }
+      const fresh = await computeParts(ctx, def, { first: m, last: m });
+      parts.push(...fresh.parts);
+      for (const [f, src] of fresh.sources) sources.set(f, src);
+      fields = fresh.fields ?? fields;
     }
-    const dayChanged = newest !== hot || (days.first <= newest && newest <= days.last);
-    if (dayChanged) {
-      const d = await writeDayPart(ctx, def, kind, newest);
-      if (d) {
-        parts.push(d.part);
-        fields = d.fields;
-        if (d.source) sources.set(d.part.file, d.source);
+    // Months that ended: their days become one month part (changed days recomputed first).
+    for (const m of [...new Set(prevDays.map((p) => p.month))].filter((x) => x < current).sort()) {
+      const ended = prevDays
+        .filter((p) => p.month === m)
+        .sort((a, b) => ((a.day as string) < (b.day as string) ? -1 : 1));
+      for (const p of ended) replaced.add(p);
+      const prevMonth = prevParts.find((p) => p.month === m && !p.day);
+      if (prevMonth) replaced.add(prevMonth);
+      const merged = prevMonth ? null : await mergeDays(ctx, def, kind, m, ended, days);
+      if (merged) {
+        add(merged);
+        continue;
       }
+      const fresh = await computeParts(ctx, def, { first: m, last: m });
+      parts.push(...fresh.parts);
+      for (const [f, src] of fresh.sources) sources.set(f, src);
+      fields = fresh.fields ?? fields;
     }
-    const keep = prevParts.filter((p) => (p.day ? !dayChanged : !touched.has(p.month)));
+    // Changed days of the current month: one part each.
+    for (const d of daysOf({
+      first: days.first > `${current}-01` ? days.first : `${current}-01`,
+      last: days.last,
+    })) {
+      const prev = prevDays.find((p) => p.day === d);
+      if (prev) replaced.add(prev);
+      const w = await writeDayPart(ctx, def, kind, d);
+      if (w) add(w);
+    }
+    const keep = prevParts.filter((p) => !replaced.has(p));
     return { parts, sources, fields, keep };
   } catch (e) {
     for (const src of sources.values()) await src.release?.();

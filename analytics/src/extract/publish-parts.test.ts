@@ -58,13 +58,13 @@ describe("monthly parts", () => {
         1,
         ["2026-02-28T15:00:00.000Z", "2026-02-28T15:00:00.000Z"],
       ],
+      // A day-local extract keeps the month of its newest day one part per day (small files to rewrite).
       [
         "2026-03",
-        "energy_hourly_enterprise-2026-03.arrows",
+        "energy_hourly_enterprise-2026-03-01.arrows",
         1,
         ["2026-02-28T16:00:00.000Z", "2026-02-28T16:00:00.000Z"],
       ],
-      // A day-local extract keeps its newest day in a part of its own (a small file to rewrite).
       [
         "2026-03",
         "energy_hourly_enterprise-2026-03-15.arrows",
@@ -72,7 +72,7 @@ describe("monthly parts", () => {
         ["2026-03-15T04:00:00.000Z", "2026-03-15T04:00:00.000Z"],
       ],
     ]);
-    expect(e?.parts?.map((p) => p.day)).toEqual([undefined, undefined, undefined, "2026-03-15"]);
+    expect(e?.parts?.map((p) => p.day)).toEqual([undefined, undefined, "2026-03-01", "2026-03-15"]);
     for (const p of e?.parts ?? []) {
       const bytes = await readFile(join(root, m.dir, p.file));
       expect([p.bytes, p.sha256]).toEqual([bytes.length, createHash("sha256").update(bytes).digest("hex")]);
@@ -85,8 +85,10 @@ describe("monthly parts", () => {
       rows: 1,
       partitionBy: "month",
     });
-    const march = tableFromIPC(await readFile(join(root, m.dir, "energy_hourly_enterprise-2026-03.arrows")));
-    expect(march.toArray().map((r) => r.toJSON().value)).toEqual([2]);
+    const first = tableFromIPC(
+      await readFile(join(root, m.dir, "energy_hourly_enterprise-2026-03-01.arrows")),
+    );
+    expect(first.toArray().map((r) => r.toJSON().value)).toEqual([2]);
   });
 
   it("splits DATE columns by calendar month and keeps an empty extract as one empty file", async () => {
@@ -106,7 +108,7 @@ describe("monthly parts", () => {
     const part = m.extracts[0]?.parts?.[2];
     const file = join(root, m.dir, part?.parquet?.file ?? "missing");
     expect(part?.parquet).toEqual({
-      file: "energy_hourly_enterprise-2026-03.parquet",
+      file: "energy_hourly_enterprise-2026-03-01.parquet",
       bytes: (await stat(file)).size,
     });
     const meta = await store.query(`SELECT DISTINCT compression FROM parquet_metadata('${file}')`);

@@ -60,7 +60,7 @@ describe("publishExtracts with changedStreams", () => {
     });
     const v2 = last;
     expect(await inode(v2, "septic_hourly.arrows")).not.toBe(await inode(v1, "septic_hourly.arrows"));
-    const daily = "energy_daily_enterprise-2026-03-10"; // the newest day: a part of its own
+    const daily = "energy_daily_enterprise-2026-03-10"; // the current month: a part per day
     expect(await inode(v2, `${daily}.arrows`)).toBe(await inode(v1, `${daily}.arrows`));
     expect(await inode(v2, `${daily}.parquet`)).toBe(await inode(v1, `${daily}.parquet`));
     expect(await inode(v2, "energy_hourly_enterprise-2026-02.arrows.br")).toBe(
@@ -70,7 +70,7 @@ describe("publishExtracts with changedStreams", () => {
     expect(entry(v2, "septic_hourly")?.rows).toBe(2); // the new hour is in
   });
 
-  it("recomputes only the months a changed range touches", async () => {
+  it("recomputes only the parts a changed range touches", async () => {
     const v2 = last;
     await store.ingest("energy", [reading("ENT-A", "T1", "electricity", "2026-03-11T08:00", 4)], {
       batchId: "e2",
@@ -82,23 +82,15 @@ describe("publishExtracts with changedStreams", () => {
       septic_hourly: "all",
     });
     const parts = entry(last, "energy_hourly_enterprise")?.parts ?? [];
-    // 10 March, the newest day until now, moves into March's part; 11 March is the new day part.
-    expect(
-      entry(v2, "energy_hourly_enterprise")?.parts?.map((p) => [p.month, p.day ?? null, p.rows]),
-    ).toEqual([
-      ["2026-01", null, 1],
-      ["2026-02", null, 1],
-      ["2026-03", "2026-03-10", 1],
-    ]);
+    // The current month is kept one part per day: 11 March is a new part, 10 March is kept.
     expect(parts.map((p) => [p.month, p.day ?? null, p.rows])).toEqual([
       ["2026-01", null, 1],
       ["2026-02", null, 1],
-      ["2026-03", null, 1],
+      ["2026-03", "2026-03-10", 1],
       ["2026-03", "2026-03-11", 1],
     ]);
-    expect(await inode(last, "energy_hourly_enterprise-2026-01.arrows")).toBe(
-      await inode(v2, "energy_hourly_enterprise-2026-01.arrows"),
-    );
+    for (const f of ["energy_hourly_enterprise-2026-01.arrows", "energy_hourly_enterprise-2026-03-10.arrows"])
+      expect(await inode(last, f)).toBe(await inode(v2, f));
     expect(entry(last, "energy_hourly_enterprise")).toMatchObject({
       file: "energy_hourly_enterprise-2026-03-11.arrows",
       rows: 1,

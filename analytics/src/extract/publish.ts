@@ -193,13 +193,12 @@ function finishRequests(
   for (const e of m.extracts) {
     const def = defs.find((d) => d.name === e.name);
     const files = e.parts?.length ? e.parts : [e];
-    const hot = e.parts?.find((p) => p.day)?.day ?? null;
     for (const f of files) {
       const key = `${f.file}:${f.sha256}`;
       if (out.has(key)) continue;
       const src =
         sources.get(f.file) ??
-        (parquet && def && !f.parquet ? parquetFromDefinition(store, def, f, hot) : undefined);
+        (parquet && def && !f.parquet ? parquetFromDefinition(store, def, f) : undefined);
       out.set(key, {
         file: f,
         firstPaint: e.role !== "drill-down",

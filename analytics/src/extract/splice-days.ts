@@ -66,8 +66,6 @@ export async function spliceFile(
   prev: ExtractFile & { readonly month?: string },
   base: string,
   span: DaySpan,
-  /** The newest day when it has a part of its own, so not in this month part. */
-  exclude: string | null = null,
 ): Promise<Written | null> {
   const read = await ctx.clock.time("splice", async () => {
     try {
@@ -111,7 +109,7 @@ export async function spliceFile(
       ...arrow,
       timeRange: first !== undefined && last !== undefined ? [iso(first), iso(last)] : null,
     };
-    const parquet = snap ? await parquetSource(ctx, def, prev, base, span, kind, snap, exclude) : undefined;
+    const parquet = snap ? await parquetSource(ctx, def, prev, base, span, kind, snap) : undefined;
     return { file, fields: fieldsOf(spliced), ...(parquet && { parquet }) };
   } finally {
     await snap?.release();
@@ -133,7 +131,6 @@ async function parquetSource(
   span: DaySpan,
   kind: TimeKind,
   snap: Snapshot,
-  exclude: string | null,
 ): Promise<ParquetSource> {
   const file = `${base}.parquet`;
   const kept = prev.parquet && join(ctx.dir, `.splice-${prev.parquet.file}`);
@@ -144,7 +141,7 @@ async function parquetSource(
           () => false,
         )
       : false;
-  if (!linked || !kept) return { ...parquetFromDefinition(ctx.store, def, prev, exclude), file };
+  if (!linked || !kept) return { ...parquetFromDefinition(ctx.store, def, prev), file };
   const t = quote(def.timeColumn);
   const inSpan = daysWhereSql(t, kind, span);
   const path = `'${kept.replaceAll("'", "''")}'`;

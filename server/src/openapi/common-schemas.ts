@@ -43,7 +43,7 @@ const entry = z.object({
           .string()
           .optional()
           .describe(
-            "YYYY-MM-DD: this part holds only the newest day of a day-local extract; the part of the same month without `day` holds its other days",
+            "YYYY-MM-DD: one day of a day-local extract's current month (kept a part per day until the month ends); a month's rows are those of every part with its `month`",
           ),
         ...file,
       }),

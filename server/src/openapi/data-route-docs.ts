@@ -28,7 +28,9 @@ export const EVENT_SCHEMAS = {
 const extractName = z.string().describe("extract name from the manifest");
 const month = z
   .string()
-  .describe("part key: Asia/Shanghai month YYYY-MM, or YYYY-MM-DD for a day-local extract's newest day");
+  .describe(
+    "part key: Asia/Shanghai month YYYY-MM, or YYYY-MM-DD for a day of a day-local extract's current month",
+  );
 
 /** The doc of a route serving one extract file: a monthly part and/or its Parquet sibling. */
 function extractFileDoc(o: {

@@ -7,7 +7,7 @@ import { ManifestSource, type ManifestState } from "./manifest-source.ts";
 import { negotiateEncoding } from "./negotiate.ts";
 import { parseRange } from "./parse-range.ts";
 
-/** A part's key in URLs: its month `YYYY-MM`, or `YYYY-MM-DD` for a day-local extract's newest day. */
+/** A part's key in URLs: its month `YYYY-MM`, or `YYYY-MM-DD` for a day of a day-local extract's current month. */
 const partKey = (p: { readonly month: string; readonly day?: string }): string => p.day ?? p.month;
 
 /** Options of {@link extractRoutes}. */

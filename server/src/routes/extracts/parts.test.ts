@@ -12,7 +12,7 @@ describe("extractRoutes for parts", () => {
   let app: Hono;
   beforeAll(async () => {
     store = await DuckDBStore.open({ path: ":memory:" });
-    // 40 hours from 1 March 08:00 (Shanghai): 1 March in its month's part, 2 March (the newest day) apart.
+    // 40 hours from 1 March 08:00 (Shanghai): the current month, one part per day.
     const rows = Array.from({ length: 40 }, (_, i) => ({
       ts: new Date(Date.UTC(2026, 3 - 1, 1) + i * 3_600_000).toISOString(),
       meter_id: "M1",
@@ -30,17 +30,17 @@ describe("extractRoutes for parts", () => {
   });
   afterAll(() => store.close());
 
-  it("serves a month's part and the newest day's part at the URLs the manifest lists", async () => {
+  it("serves day parts at the URLs the manifest lists", async () => {
     const m = (await (await app.request("/manifest")).json()) as ClientManifest;
     type Part = { month: string; day?: string; rows: number; url: string };
     const parts = (m.extracts[0]?.parts ?? []) as unknown as Part[];
     expect(parts.map((p) => [p.month, p.day ?? null, p.rows])).toEqual([
-      ["2026-03", null, 16],
+      ["2026-03", "2026-03-01", 16],
       ["2026-03", "2026-03-02", 24],
     ]);
     const urls = parts.map((p) => p.url.replace(/^\/api/, ""));
     expect(urls).toEqual([
-      "/extracts/energy_hourly_enterprise/parts/2026-03?v=1",
+      "/extracts/energy_hourly_enterprise/parts/2026-03-01?v=1",
       "/extracts/energy_hourly_enterprise/parts/2026-03-02?v=1",
     ]);
     for (const [i, url] of urls.entries()) {
@@ -53,7 +53,7 @@ describe("extractRoutes for parts", () => {
     const missing = await app.request("/extracts/energy_hourly_enterprise/parts/2026-03-05");
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { message: string } }).error.message).toBe(
-      'extract "energy_hourly_enterprise" has no part "2026-03-05" (it has 2026-03 … 2026-03-02)',
+      'extract "energy_hourly_enterprise" has no part "2026-03-05" (it has 2026-03-01 … 2026-03-02)',
     );
   });
 });
