@@ -8,7 +8,7 @@ import type { ManifestEntry, ManifestPart } from "./manifest.ts";
 import { addDays, daysWhereSql, nextMonth, type DaySpan, type TimeKind } from "./month-parts.ts";
 import { Snapshot } from "./snapshot.ts";
 import { spliceFile } from "./splice-days.ts";
-import { spliceTables } from "./splice-table.ts";
+import { concatTables } from "./splice-table.ts";
 import { parquetFromDefinition } from "./parquet-fallback.ts";
 
 type Ctx = WriteContext & { readonly previousDir: string };
@@ -81,7 +81,7 @@ async function mergeDays(
   const fromFiles = new Map(dayParts.map((p) => [p.day as string, p]));
   const inMonth = clip(changed, month);
   const all = [...new Set([...fromFiles.keys(), ...(inMonth ? daysOf(inMonth) : [])])].sort();
-  let table = null as Table | null;
+  const tables: Table[] = [];
   for (const d of all) {
     const p = fromFiles.get(d);
     const fresh = !p || (d >= changed.first && d <= changed.last);
@@ -96,13 +96,9 @@ async function mergeDays(
           return bytes && bytes.length === p.bytes ? tableFromIPC(bytes) : null;
         });
     if (!next) return null;
-    if (next.numRows === 0) continue;
-    const acc: Table | null = table;
-    table = acc
-      ? await ctx.clock.time("splice", () => spliceTables(acc, acc.numRows, acc.numRows, next))
-      : next;
-    if (!table) return null;
+    if (next.numRows > 0) tables.push(next);
   }
+  const table = await ctx.clock.time("splice", () => concatTables(tables));
   if (!table) return null;
   const w = await writeTable(ctx, def, `${def.name}-${month}`, table);
   const part: ManifestPart = { month, ...w.file };

@@ -27,122 +27,128 @@ function indicesFor(n: number): { type: Int8 | Int16 | Int32; array: new (a: Arr
   return { type: new Int32(), array: Int32Array };
 }
 
-/** One column's way from the two tables' types to the spliced table's. */
+const isText = (t: DataType) =>
+  t.typeId === Type.Utf8 || (t.typeId === Type.Dictionary && String(t).endsWith("Utf8>"));
+
+/** How one column's data of every piece becomes the concatenated table's. */
 interface ColumnPlan {
   readonly type: DataType;
-  readonly fromPrev: (d: Data) => Data;
-  readonly fromNext: (d: Data) => Data;
+  /** Maps one piece's data of this column. */
+  readonly map: (d: Data) => Data;
 }
 
-const same = (d: Data) => d;
-
-/** Text column: `prev` dictionary-encoded, `next` dictionary-encoded or plain. */
-function dictionaryPlan(prevData: readonly Data[], nextData: readonly Data[], id: number): ColumnPlan | null {
-  const dictionary = prevData[0]?.dictionary;
-  if (!dictionary || prevData.some((d) => d.dictionary !== dictionary)) return null;
-  const values: (string | null)[] = dictionary.toArray() as (string | null)[];
+/**
+ * A text column kept dictionary-encoded: the first dictionary met comes first, so the pieces
+ * that share it keep their indices (widened if the dictionary outgrows them); the other pieces'
+ * values are appended and their rows mapped through a lookup table (or encoded, when plain).
+ */
+function dictionaryPlan(pieces: readonly (readonly Data[])[], id: number): ColumnPlan | null {
+  const reference = pieces.flat().find((d) => d.dictionary)?.dictionary;
+  if (!reference) return null;
+  const values = reference.toArray() as (string | null)[];
   const codeOf = new Map<string | null, number>(values.map((v, i) => [v, i]));
   const code = (v: string | null) => {
     let c = codeOf.get(v);
     if (c === undefined) codeOf.set(v, (c = values.push(v) - 1));
     return c;
   };
-  // Each next batch's values as codes of the merged dictionary (new values appended).
-  const nextCodes = nextData.map((d) => {
+  // Rows of data not coded against the reference, as codes of the merged dictionary.
+  const luts = new Map<Vector, number[]>();
+  const recoded = new Map<Data, Int32Array>();
+  for (const d of pieces.flat()) {
+    if (d.dictionary === reference) continue;
     const out = new Int32Array(d.length);
     if (d.type.typeId === Type.Dictionary) {
-      const lut = ((d.dictionary as Vector).toArray() as (string | null)[]).map(code);
+      const dict = d.dictionary as Vector;
+      let lut = luts.get(dict);
+      if (!lut) luts.set(dict, (lut = (dict.toArray() as (string | null)[]).map(code)));
       const idx = d.values as Indices;
       for (let i = 0; i < d.length; i++) out[i] = lut[idx[i] as number] ?? 0;
     } else {
       const v = makeVector(d);
       for (let i = 0; i < d.length; i++) out[i] = v.isValid(i) ? code(v.get(i) as string) : 0;
     }
-    return out;
-  });
+    recoded.set(d, out);
+  }
   const { type: indexType, array } = indicesFor(values.length);
   const type = new Dictionary(new Utf8(), indexType, id);
   const merged = vectorFromArray(values, new Utf8());
-  const rewrap = (d: Data, data: Indices) =>
-    makeData({
-      type,
-      offset: d.offset,
-      length: d.length,
-      nullCount: d.nullCount,
-      ...(d.nullBitmap && { nullBitmap: d.nullBitmap }),
-      data,
-      dictionary: merged,
-    }) as Data;
-  const prevArray = (prevData[0]?.values as Indices).constructor;
-  let k = 0;
   return {
     type,
-    fromPrev: (d) => rewrap(d, prevArray === array ? (d.values as Indices) : new array(d.values as Indices)),
-    fromNext: (d) => rewrap(d, new array(nextCodes[k++] as Int32Array)),
+    map: (d) => {
+      const own = recoded.get(d) ?? (d.values as Indices);
+      const data = own.constructor === array && !recoded.has(d) ? own : new array(own);
+      return makeData({
+        type,
+        offset: d.offset,
+        length: d.length,
+        nullCount: d.nullCount,
+        ...(d.nullBitmap && { nullBitmap: d.nullBitmap }),
+        data,
+        dictionary: merged,
+      }) as Data;
+    },
   };
 }
 
-/** Text column: `prev` plain, `next` dictionary-encoded: decoded to plain. */
-function plainPlan(): ColumnPlan {
-  return {
-    type: new Utf8(),
-    fromPrev: same,
-    fromNext: (d) =>
-      vectorFromArray(makeVector(d).toArray() as (string | null)[], new Utf8()).data[0] as Data,
-  };
+/** A text column kept plain: dictionary-encoded pieces are decoded. */
+const plainPlan: ColumnPlan = {
+  type: new Utf8(),
+  map: (d) =>
+    d.type.typeId === Type.Dictionary
+      ? (vectorFromArray(makeVector(d).toArray() as (string | null)[], new Utf8()).data[0] as Data)
+      : d,
+};
+
+/**
+ * The rows of `pieces`, in order, as one table in the first piece's column types: a
+ * dictionary column keeps the first piece's dictionary (its indices stay valid) with the other
+ * pieces' new values appended, and every batch shares it, so an IPC stream carries it once.
+ * Null when the pieces do not have the same columns and types.
+ */
+export function concatTables(pieces: readonly Table[]): Table | null {
+  const head = pieces[0];
+  if (!head) return null;
+  const fields = head.schema.fields;
+  for (const p of pieces) {
+    const pf = p.schema.fields;
+    if (pf.length !== fields.length || pf.some((f, i) => f.name !== fields[i]?.name)) return null;
+  }
+  const batches = pieces.map((p) => p.batches.filter((b) => b.numRows > 0));
+  const plans: ColumnPlan[] = [];
+  for (let c = 0; c < fields.length; c++) {
+    const type = fields[c]?.type as DataType;
+    const types = pieces.map((p) => p.schema.fields[c]?.type as DataType);
+    const data = batches.map((bs) => bs.map((b) => b.data.children[c] as Data));
+    let plan: ColumnPlan | null;
+    if (types.every(isText)) {
+      plan = type.typeId !== Type.Dictionary ? plainPlan : dictionaryPlan(data, c);
+    } else plan = types.every((t) => String(t) === String(type)) ? { type, map: (d) => d } : null;
+    if (!plan) return null;
+    plans.push(plan);
+  }
+  const schema = new Schema(fields.map((f, c) => new Field(f.name, plans[c]?.type as DataType, f.nullable)));
+  const out = batches.flatMap((bs) =>
+    bs.map(
+      (b) =>
+        new RecordBatch(
+          schema,
+          makeData({
+            type: new Struct(schema.fields),
+            length: b.numRows,
+            nullCount: 0,
+            children: b.data.children.map((d, c) => (plans[c] as ColumnPlan).map(d)),
+          }),
+        ),
+    ),
+  );
+  return out.length > 0 ? new Table(schema, out) : new Table(schema);
 }
 
 /**
  * Rows `[0, lo)` of `prev`, then every row of `next`, then rows `[hi, …)` of `prev`, as one table
- * in `prev`'s column types: a dictionary column keeps `prev`'s dictionary (so `prev`'s indices
- * stay valid) with `next`'s new values appended, and every batch shares it. Null when the two
- * tables do not have the same columns and types.
+ * in `prev`'s column types (see {@link concatTables}).
  */
 export function spliceTables(prev: Table, lo: number, hi: number, next: Table): Table | null {
-  const pf = prev.schema.fields;
-  const nf = next.schema.fields;
-  if (pf.length !== nf.length || pf.some((f, i) => f.name !== nf[i]?.name)) return null;
-  const head = prev.slice(0, lo).batches.filter((b) => b.numRows > 0);
-  const tail = prev.slice(hi).batches.filter((b) => b.numRows > 0);
-  const nextBatches = next.batches.filter((b) => b.numRows > 0);
-  const plans: ColumnPlan[] = [];
-  for (let c = 0; c < pf.length; c++) {
-    const [pt, nt] = [pf[c]?.type as DataType, nf[c]?.type as DataType];
-    const isText = (t: DataType) =>
-      t.typeId === Type.Utf8 || (t.typeId === Type.Dictionary && String(t).endsWith("Utf8>"));
-    const prevData = prev.batches.map((b) => b.data.children[c] as Data);
-    const nextData = nextBatches.map((b) => b.data.children[c] as Data);
-    let plan: ColumnPlan | null;
-    if (isText(pt) && isText(nt)) {
-      plan =
-        pt.typeId === Type.Dictionary
-          ? prevData.length > 0
-            ? dictionaryPlan(prevData, nextData, c)
-            : null
-          : nt.typeId === Type.Dictionary
-            ? plainPlan()
-            : { type: pt, fromPrev: same, fromNext: same };
-    } else plan = String(pt) === String(nt) ? { type: pt, fromPrev: same, fromNext: same } : null;
-    if (!plan) return null;
-    plans.push(plan);
-  }
-  const schema = new Schema(pf.map((f, c) => new Field(f.name, plans[c]?.type as DataType, f.nullable)));
-  const batch = (b: RecordBatch, from: "fromPrev" | "fromNext") =>
-    new RecordBatch(
-      schema,
-      makeData({
-        type: new Struct(schema.fields),
-        length: b.numRows,
-        nullCount: 0,
-        children: b.data.children.map((d, c) => (plans[c] as ColumnPlan)[from](d)),
-      }),
-    );
-  // Next batches are mapped in order (dictionary plans count them).
-  const middle = nextBatches.map((b) => batch(b, "fromNext"));
-  const batches = [
-    ...head.map((b) => batch(b, "fromPrev")),
-    ...middle,
-    ...tail.map((b) => batch(b, "fromPrev")),
-  ];
-  return batches.length > 0 ? new Table(schema, batches) : new Table(schema);
+  return concatTables([prev.slice(0, lo), next, prev.slice(hi)]);
 }
