@@ -56,3 +56,26 @@ describe("ExtractPublisher when a publish fails", () => {
     await store.close();
   });
 });
+
+describe("ExtractPublisher with staged siblings", () => {
+  it("announces a version when its Arrow files are live; compressed siblings follow in its manifest", async () => {
+    const store = await DuckDBStore.open({ path: ":memory:" });
+    const hub = new EventHub();
+    const sub = hub.subscribe();
+    const root = await mkdtemp(join(tmpdir(), "pub-staged-"));
+    const p = new ExtractPublisher({ store, root, extracts: DEFAULT_EXTRACTS.slice(0, 1), hub });
+    const m = await p.publishNow();
+    // What was announced promised no sibling yet: the server serves the Arrow file as is.
+    expect(m?.extracts[0]?.encodings).toEqual({});
+    expect((await sub.next()).map((e) => e.type)).toContain("extracts-updated");
+    const listed = async () => {
+      const disk = JSON.parse(await readFile(join(root, "manifest.json"), "utf8")) as typeof m;
+      return Object.keys(disk?.extracts[0]?.encodings ?? {}).sort();
+    };
+    for (let i = 0; i < 100 && (await listed()).length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await listed()).toEqual(["br", "gzip", "zstd"]);
+    expect(p.state()).toEqual({ ok: true, version: 1 });
+    await p.stop(); // stops background work, so the store can close
+    await store.close();
+  });
+});
