@@ -6,7 +6,7 @@ import {
   DuckDBStore,
   loadSites,
   loadTowns,
-  publishExtracts,
+  publishExtractsStaged,
   type Manifest,
 } from "@citybrain/analytics";
 import { STREAM_NAMES, type PresetName } from "@citybrain/datasets";
@@ -73,9 +73,16 @@ export async function prepareData(options: {
     TOWNS.map((t) => ({ code: t.code, name: t.name, kind: t.kind, lon: t.seat[0], lat: t.seat[1] })),
   );
   await loadSites(store, generateSites({ seed: options.seed }));
-  const manifest = await publishExtracts(store, paths.extracts, DEFAULT_EXTRACTS);
-  options.log(
-    `数据就绪 data ready: extracts v${manifest.version} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  // Serve as soon as the Arrow files are in place; compressed and Parquet siblings follow in
+  // the background (the manifest lists each as it lands; the server's publisher stops them on
+  // shutdown).
+  const staged = await publishExtractsStaged(store, paths.extracts, DEFAULT_EXTRACTS);
+  const manifest = staged.manifest;
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+  options.log(`数据就绪 data ready: extracts v${manifest.version} in ${seconds()} s`);
+  staged.finished.then(
+    (m) => options.log(`  extracts v${m.version}: compressed and Parquet siblings written at ${seconds()} s`),
+    (e: Error) => options.log(`  extracts: writing compressed or Parquet siblings failed: ${e.message}`),
   );
   return { store, manifest, paths };
 }
