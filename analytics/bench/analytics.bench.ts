@@ -5,9 +5,13 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance, timestampValue } from "@duckdb/node-api";
+import { Table, tableToIPC } from "apache-arrow";
 import {
   STREAM_NAMES,
+  arrowSchema,
   batchToRows,
+  streamDef,
+  toRecordBatch,
   type ColumnBatch,
   type PresetName,
   type StreamName,
@@ -106,12 +110,22 @@ await writeFile(
   ndjsonFile,
   rows.map((r) => JSON.stringify({ ...r, ts: new Date(r.ts as number).toISOString() })).join("\n"),
 );
+// Arrow IPC as the generators and most Arrow writers produce it: ids as dictionaries, ms times.
+const energyDef = streamDef("energy");
+const arrowBytes = tableToIPC(
+  new Table(
+    arrowSchema(energyDef),
+    batches.map((b) => toRecordBatch(energyDef, b)),
+  ),
+  "stream",
+);
 const parquetFile = join(tmp, "energy.parquet");
 await conn.run(`COPY raw TO '${parquetFile}' (FORMAT parquet)`);
 // Each path twice: as configured (rollups kept in the same transaction) and as bare ingest
 // (validation, natural-key dedupe, insert: the same work as the appender plus the checks).
 const paths = [
-  ["JS records (JS validation)", (s: DuckDBStore) => s.ingest("energy", rows, { batchId: "b" })],
+  ["JS records (columnar check)", (s: DuckDBStore) => s.ingest("energy", rows, { batchId: "b" })],
+  ["Arrow IPC (columnar check)", (s: DuckDBStore) => s.ingestArrow("energy", arrowBytes, { batchId: "b" })],
   ["CSV file (SQL validation)", (s: DuckDBStore) => s.ingestFile("energy", csvFile, "csv", { batchId: "b" })],
   [
     "NDJSON file (SQL validation)",

@@ -1,9 +1,10 @@
-import { DataType, tableFromIPC, type Type } from "apache-arrow";
+import { DataType, tableFromIPC, type Table, type Type } from "apache-arrow";
 import { ParseError } from "./parse-error.ts";
 
 const DAY_MS = 86_400_000;
 
-function convert(typeId: Type, v: unknown): unknown {
+/** An Arrow value as ingest sees it: timestamps as epoch ms, dates as YYYY-MM-DD, 64-bit ints as numbers. */
+export function convertArrowValue(typeId: Type, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (DataType.isTimestamp({ typeId } as DataType)) return Number(v);
   if (DataType.isDate({ typeId } as DataType)) {
@@ -14,8 +15,8 @@ function convert(typeId: Type, v: unknown): unknown {
   return v;
 }
 
-/** Decodes Arrow IPC (stream or file format) into records; timestamps become epoch ms. */
-export function parseArrow(bytes: Uint8Array): Record<string, unknown>[] {
+/** Decodes Arrow IPC (stream or file format) into a table, or throws a {@link ParseError}. */
+export function decodeArrow(bytes: Uint8Array): Table {
   let table;
   try {
     table = tableFromIPC(bytes);
@@ -25,16 +26,27 @@ export function parseArrow(bytes: Uint8Array): Record<string, unknown>[] {
   // apache-arrow yields an empty table for bytes that hold no schema message at all.
   if (table.schema.fields.length === 0)
     throw new ParseError("not an Arrow IPC stream or file (no schema found)");
+  return table;
+}
+
+/** Reads rows of a decoded Arrow table as records (timestamps as epoch ms); rows are 0-based. */
+export function arrowRecords(table: Table, rows: Iterable<number>): Record<string, unknown>[] {
   const cols = table.schema.fields.map((f, i) => ({
     name: f.name,
     typeId: f.type.typeId,
     vector: table.getChildAt(i),
   }));
-  const out: Record<string, unknown>[] = new Array(table.numRows);
-  for (let r = 0; r < table.numRows; r++) {
+  const out: Record<string, unknown>[] = [];
+  for (const r of rows) {
     const rec: Record<string, unknown> = {};
-    for (const c of cols) rec[c.name] = convert(c.typeId, c.vector?.get(r));
-    out[r] = rec;
+    for (const c of cols) rec[c.name] = convertArrowValue(c.typeId, c.vector?.get(r));
+    out.push(rec);
   }
   return out;
+}
+
+/** Decodes Arrow IPC (stream or file format) into records; timestamps become epoch ms. */
+export function parseArrow(bytes: Uint8Array): Record<string, unknown>[] {
+  const table = decodeArrow(bytes);
+  return arrowRecords(table, table.numRows === 0 ? [] : Array.from({ length: table.numRows }, (_, i) => i));
 }

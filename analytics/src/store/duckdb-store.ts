@@ -1,18 +1,14 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
-import {
-  STREAMS,
-  ValidationError,
-  streamDef,
-  quoteIdent,
-  validateRows,
-  type StreamName,
-} from "@citybrain/datasets";
+import { STREAMS, ValidationError, streamDef, quoteIdent, type StreamName } from "@citybrain/datasets";
 import type { Table } from "apache-arrow";
-import { appendRows, timeRangeOf } from "./append-rows.ts";
 import { queryToArrow } from "./arrow-from-duckdb.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { Serial } from "./serial.ts";
+import { stageColumns } from "./stage-columns.ts";
 import { upsertRows } from "./upsert.ts";
+import { checkArrowTable } from "../ingest/arrow-columns.ts";
+import { checkRecords, type CheckedColumns } from "../ingest/checked-columns.ts";
+import { arrowRecords, decodeArrow } from "../ingest/parse-arrow.ts";
 import { rawSelectSql, readFailure, type SqlReadableFormat } from "../ingest/file-reader-sql.ts";
 import { checkedErrors, createChecked, goodRowsSql, quarantineBadRows } from "../ingest/ingest-file-sql.ts";
 import { createRollups, rebuildRollups, refreshRollups } from "../rollup/refresh.ts";
@@ -106,54 +102,77 @@ export class DuckDBStore implements Store {
     return r.currentRowCount > 0;
   }
 
+  /**
+   * Validates raw records and writes the good ones in one transaction. Records are checked
+   * column by column and staged in whole vectors (see `stageColumns`), never a call per value.
+   */
   async ingest(
     stream: StreamName,
     records: readonly unknown[],
     options: IngestOptions,
   ): Promise<IngestResult> {
     const def = streamDef(stream);
+    return this.#ingestChecked(stream, checkRecords(def, records), options, (rows) =>
+      rows.map((r) => records[r]),
+    );
+  }
 
+  /**
+   * Ingests Arrow IPC (stream or file format) read column by column: same rules, errors and
+   * quarantine as {@link DuckDBStore.ingest} on the decoded records, without building them.
+   */
+  async ingestArrow(
+    stream: StreamName,
+    bytes: Uint8Array | Table,
+    options: IngestOptions,
+  ): Promise<IngestResult> {
+    const def = streamDef(stream);
+    const table = bytes instanceof Uint8Array ? decodeArrow(bytes) : bytes;
+    return this.#ingestChecked(stream, checkArrowTable(def, table), options, (rows) =>
+      arrowRecords(table, rows),
+    );
+  }
+
+  async #ingestChecked(
+    stream: StreamName,
+    checked: CheckedColumns,
+    options: IngestOptions,
+    rawRows: (rows: number[]) => unknown[],
+  ): Promise<IngestResult> {
+    const def = streamDef(stream);
     const policy = options.onBadRows ?? "reject";
-    const checked = validateRows(def, records);
-    if (checked.errors.length > 0 && policy === "reject") throw new ValidationError(stream, checked.errors);
     return this.#serial.run(async () => {
       const base = { stream, batchId: options.batchId, policy, errors: checked.errors };
+      // A replay is a no-op whatever its rows hold, as in ingestFile.
       if (await this.#replayed(options.batchId)) {
         return { ...base, replayed: true, accepted: 0, rejected: 0, timeRange: null };
       }
-      const timeRange = timeRangeOf(def.fields, def.timeField, checked.rows);
-      const stage = `stage_${stream}`;
+      if (checked.errors.length > 0 && policy === "reject") throw new ValidationError(stream, checked.errors);
+      const { timeRange } = checked;
       await this.#transaction(async () => {
-        await this.conn.run(
-          `CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM ${quoteIdent(stream)} LIMIT 0`,
-        );
-        const appender = await this.conn.createAppender(stage, "main", "temp");
-        appendRows(appender, def.fields, checked.rows);
-        appender.closeSync();
-        await upsertRows(this.conn, def, `SELECT *, rowid AS __ord FROM ${stage}`, "__ord", timeRange);
-        await this.conn.run(`DROP TABLE ${stage}`);
+        if (checked.length > 0) {
+          const staged = await stageColumns(this.conn, `stage_${stream}`, checked);
+          await upsertRows(this.conn, def, staged.source, "__ord", timeRange);
+          await this.conn.run(staged.drop);
+        }
         if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
         const badRows = new Map<number, string[]>();
         for (const e of checked.errors)
           badRows.set(e.row, [...(badRows.get(e.row) ?? []), `${e.field}: ${e.message}`]);
+        const raw = rawRows([...badRows.keys()].map((row) => row - 1));
+        let i = 0;
         for (const [row, errs] of badRows) {
           await this.conn.run("INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, (now() AT TIME ZONE 'UTC'))", [
             options.batchId,
             stream,
             row,
-            JSON.stringify(records[row - 1] ?? null),
+            JSON.stringify(raw[i++] ?? null),
             JSON.stringify(errs),
           ]);
         }
-        await this.#recordBatch(options.batchId, stream, checked.rows.length, badRows.size, timeRange);
+        await this.#recordBatch(options.batchId, stream, checked.length, badRows.size, timeRange);
       });
-      return {
-        ...base,
-        replayed: false,
-        accepted: checked.rows.length,
-        rejected: new Set(checked.errors.map((e) => e.row)).size,
-        timeRange,
-      };
+      return { ...base, replayed: false, accepted: checked.length, rejected: checked.badRows, timeRange };
     });
   }
 

@@ -38,6 +38,8 @@ export interface Store {
   migrate(): Promise<void>;
   /** Validates and writes raw records (objects from NDJSON/CSV/Arrow) in one transaction. */
   ingest(stream: StreamName, records: readonly unknown[], options: IngestOptions): Promise<IngestResult>;
+  /** Ingests Arrow IPC (or a decoded table) column by column; same rules and errors as `ingest`. */
+  ingestArrow(stream: StreamName, bytes: Uint8Array | Table, options: IngestOptions): Promise<IngestResult>;
   /** Ingests a CSV, NDJSON or Parquet file, validated in SQL (fast path for large batches). */
   ingestFile(
     stream: StreamName,

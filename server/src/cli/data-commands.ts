@@ -7,7 +7,6 @@ import type { Command } from "commander";
 import {
   DEFAULT_EXTRACTS,
   DuckDBStore,
-  decodeBody,
   formatFromFileName,
   publishExtracts,
   type IngestResult,
@@ -88,7 +87,7 @@ export function addDataCommands(cli: Command): void {
           try {
             result =
               format === "arrow"
-                ? await store.ingest(stream, await decodeBody("arrow", bytes), options)
+                ? await store.ingestArrow(stream, bytes, options)
                 : await store.ingestFile(stream, file, format, options);
           } catch (e) {
             const errors = (e as { errors?: Parameters<typeof formatRowError>[0][] }).errors;

@@ -24,7 +24,8 @@ export interface IngestRoutesOptions {
   /**
    * Bodies larger than this (bytes; default 1 MiB) of CSV, NDJSON or Parquet are handed to
    * DuckDB's own readers with validation in SQL (`store.ingestFile`); smaller ones are decoded in
-   * JS. Both apply the same rules with the same messages.
+   * JS. Arrow IPC is always read column by column (`store.ingestArrow`). Every path applies
+   * the same rules with the same messages.
    */
   readonly sqlPathBytes?: number;
   /** Called after every committed (non-replayed) batch, e.g. to refresh extracts. */
@@ -111,6 +112,7 @@ export function ingestRoutes(options: IngestRoutesOptions): Hono {
             await rm(dir, { recursive: true, force: true });
           }
         }
+        if (format === "arrow") return options.store.ingestArrow(stream as StreamName, body, opts);
         const records = await decodeBody(format, body);
         const deep = records.findIndex((r) => jsonDepth(r, MAX_ROW_DEPTH) > MAX_ROW_DEPTH);
         if (deep >= 0) {
