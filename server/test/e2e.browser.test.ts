@@ -21,6 +21,12 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const OUT = join(ROOT, "test-output");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** Stops a server and waits for it: background writes (compressed siblings) must not race an rm. */
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  if (child.exitCode === null && child.signalCode === null && child.kill("SIGTERM")) await exited;
+}
+
 /** Starts `citybrain serve` on a free port and resolves with its URL once it listens. */
 function startServer(
   dataDir: string,
@@ -108,8 +114,8 @@ describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill("SIGTERM");
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (server) await stop(server.child);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
   });
 
   it("shows the map and the chart with the numbers native DuckDB computes", async () => {
@@ -177,8 +183,8 @@ describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
       expect(await kpiValue(livePage)).toBeGreaterThan(first);
     } finally {
       await livePage.close();
-      live.child.kill("SIGTERM");
-      await rm(liveDir, { recursive: true, force: true });
+      await stop(live.child);
+      await rm(liveDir, { recursive: true, force: true, maxRetries: 5 });
     }
   }, 240_000);
 });
