@@ -3,7 +3,9 @@
 //   pipeline whole camera pipeline vs the detector alone on the same frames, cameras per node at
 //            1 frame/s, and a live check of that figure (vision-pipeline.json)
 //   memory   RSS over a long run (vision-memory.json)
-// Options (environment): BENCH_ONLY=detect,pipeline,memory (default all); BENCH_MEMORY_FRAMES
+//   ocr      PP-OCRv4 read time per image and per line against the models' run alone, in process
+//            and in the worker thread (vision-ocr.json)
+// Options (environment): BENCH_ONLY=detect,pipeline,memory,ocr (default all); BENCH_MEMORY_FRAMES
 // (default 2000; 10000 for the long run, ~20 min on 2 cores); BENCH_PIPELINE_FRAMES (default 100);
 // BENCH_LIVE_SECONDS (default 20). Also `-- --memory-frames 10000`.
 import { ensureCenternetOnnx } from "../src/convert/ensure-centernet-onnx.ts";
@@ -11,13 +13,14 @@ import { machine, writeRecord } from "./bench-stats.ts";
 import { vtestFrames } from "./bench-frames.ts";
 import { detectBench } from "./detect-bench.ts";
 import { memoryBench } from "./memory-bench.ts";
+import { ocrBench } from "./ocr-bench.ts";
 import { endToEndVsModel, liveAt1Fps, throughput } from "./pipeline-bench.ts";
 
 const argFrames = process.argv.indexOf("--memory-frames");
 const memoryFrames = Number(
   (argFrames >= 0 ? process.argv[argFrames + 1] : undefined) ?? process.env.BENCH_MEMORY_FRAMES ?? 2000,
 );
-const only = new Set((process.env.BENCH_ONLY ?? "detect,pipeline,memory").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "detect,pipeline,memory,ocr").split(","));
 
 if (only.has("detect")) await detectBench();
 
@@ -58,6 +61,18 @@ if (only.has("memory")) {
   console.log(`memory: ${JSON.stringify(summary)}`);
   const file = await writeRecord(memoryFrames === 2000 ? "vision-memory" : `vision-memory-${memoryFrames}`, {
     benchmark: "vision-memory",
+    date: new Date().toISOString(),
+    machine: at,
+    ...result,
+  });
+  console.log(`wrote ${file}`);
+}
+
+if (only.has("ocr")) {
+  const at = machine();
+  const result = await ocrBench(Number(process.env.BENCH_OCR_RUNS ?? 20));
+  const file = await writeRecord("vision-ocr", {
+    benchmark: "vision-ocr",
     date: new Date().toISOString(),
     machine: at,
     ...result,

@@ -105,17 +105,21 @@ export class OcrEngine implements TextReader {
       throw new Error(
         `readPixels: expected ${width}×${height}×3 = ${width * height * 3} bytes, got ${rgb.length}`,
       );
-    const regions = await this.detect(rgb, width, height);
+    const run = { ms: 0 };
+    const regions = await this.detect(rgb, width, height, run);
     const t1 = performance.now();
     const lines: TextLine[] = [];
     for (const region of regions) {
-      const { text, score } = await this.recognise(rgb, width, height, region.box);
+      const { text, score } = await this.recognise(rgb, width, height, region.box, run);
       if (text.trim() && score >= (this.options.minScore ?? 0.5)) {
         lines.push({ text: text.trim(), score, detectionScore: region.score, box: region.box });
       }
     }
     lines.sort((a, b) => (Math.abs(a.box.y1 - b.box.y1) < 10 ? a.box.x1 - b.box.x1 : a.box.y1 - b.box.y1));
-    return { lines, timings: { detectionMs: t1 - t0, recognitionMs: performance.now() - t1 } };
+    return {
+      lines,
+      timings: { detectionMs: t1 - t0, recognitionMs: performance.now() - t1, inferenceMs: run.ms },
+    };
   }
 
   /** Releases both sessions. */
@@ -123,7 +127,12 @@ export class OcrEngine implements TextReader {
     await Promise.all([this.det.release(), this.rec.release()]);
   }
 
-  private async detect(rgb: Buffer, width: number, height: number): Promise<{ box: Box; score: number }[]> {
+  private async detect(
+    rgb: Buffer,
+    width: number,
+    height: number,
+    run: { ms: number },
+  ): Promise<{ box: Box; score: number }[]> {
     const ratio = Math.min(1, (this.options.maxSide ?? 960) / Math.max(width, height));
     const w = Math.max(32, Math.round((width * ratio) / 32) * 32);
     const h = Math.max(32, Math.round((height * ratio) / 32) * 32);
@@ -132,7 +141,9 @@ export class OcrEngine implements TextReader {
       .raw()
       .toBuffer();
     const input = new ort.Tensor("float32", rgbToTensor(resized, w, h, PPOCR_V4_DET.input), [1, 3, h, w]);
+    const started = performance.now();
     const out = await this.det.run({ [PPOCR_V4_DET.input.name]: input });
+    run.ms += performance.now() - started;
     const prob = out[PPOCR_V4_DET.outputs[0] ?? ""]?.data;
     if (!(prob instanceof Float32Array))
       throw new Error(`model "${PPOCR_V4_DET.id}" returned no probability map`);
@@ -148,6 +159,7 @@ export class OcrEngine implements TextReader {
     width: number,
     height: number,
     box: Box,
+    run: { ms: number },
   ): Promise<{ text: string; score: number }> {
     const left = Math.max(0, Math.floor(box.x1));
     const top = Math.max(0, Math.floor(box.y1));
@@ -169,9 +181,11 @@ export class OcrEngine implements TextReader {
         tensor.set(crop.subarray(from, from + w), (c * REC_HEIGHT + y) * inputWidth);
       }
     }
+    const started = performance.now();
     const out = await this.rec.run({
       [PPOCR_V4_REC.input.name]: new ort.Tensor("float32", tensor, [1, 3, REC_HEIGHT, inputWidth]),
     });
+    run.ms += performance.now() - started;
     const probs = out[PPOCR_V4_REC.outputs[0] ?? ""];
     if (!probs || !(probs.data instanceof Float32Array))
       throw new Error(`model "${PPOCR_V4_REC.id}" returned no output`);

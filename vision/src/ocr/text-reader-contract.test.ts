@@ -34,6 +34,9 @@ describe.each(implementations)("TextReader contract: %s", (_name, create) => {
     expect(lines[0]?.box.x1).toBeGreaterThan(280);
     expect(lines[0]?.box.x2).toBeLessThan(520);
     expect(timings.detectionMs).toBeGreaterThan(0);
+    // The models' own run time is part of, and less than, the whole read.
+    expect(timings.inferenceMs).toBeGreaterThan(0);
+    expect(timings.inferenceMs).toBeLessThan(timings.detectionMs + timings.recognitionMs);
   });
 
   it("rejects pixels that do not match their size, then keeps working", async () => {

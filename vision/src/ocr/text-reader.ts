@@ -10,7 +10,11 @@ export interface RgbImage {
 /** What one OCR call found, with where the time went. */
 export interface OcrResult {
   lines: TextLine[];
-  timings: { detectionMs: number; recognitionMs: number };
+  /**
+   * Detection (with decoding and resizing) and recognition wall time; `inferenceMs` is the part
+   * of both spent in the models' onnxruntime `run` calls alone.
+   */
+  timings: { detectionMs: number; recognitionMs: number; inferenceMs: number };
 }
 
 /**
