@@ -67,6 +67,28 @@ describe("CameraPipeline", () => {
     });
   });
 
+  it("says what a camera waits for until its first frame, and nothing once frames come", async () => {
+    const source = createPushFrameSource({ cameraId: camera.id });
+    const pipeline = new CameraPipeline({
+      camera,
+      source,
+      backend: scriptedBackend(() => []),
+      onTraffic: () => {},
+      onAlert: () => {},
+    });
+    pipeline.start();
+    expect(pipeline.status()).toMatchObject({
+      state: "starting",
+      online: false,
+      reason: "waiting for its first frame pushed to POST /api/cameras/CAM-1/frames",
+    });
+    source.push(JPEG, Date.now());
+    source.end();
+    await pipeline.done;
+    expect(pipeline.status()).toMatchObject({ framesReceived: 1, state: "ended" });
+    expect(pipeline.status().reason).not.toMatch(/waiting/);
+  });
+
   it("keeps only the latest frame when the detector falls behind (no growing queue)", async () => {
     const source = createPushFrameSource({ cameraId: camera.id, maxBuffered: 1000 });
     const backend = scriptedBackend(() => [], { delayMs: 20 });

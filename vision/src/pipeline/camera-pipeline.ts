@@ -118,6 +118,10 @@ export class CameraPipeline {
     const health = { ...this.health.snapshot(), ...(this.plates ? { plates: this.plates.stats() } : {}) };
     // A source that retries by itself (HTTP snapshots) knows why frames stopped before staleness shows it.
     const source = this.options.source.status?.();
+    if (health.state === "starting" && !health.reason && !source?.lastError) {
+      // Before the first frame, say what the camera waits for (a push camera nobody feeds yet).
+      return { ...health, reason: `waiting for ${this.options.source.waitingFor ?? "its first frame"}` };
+    }
     if (source && !source.connected && source.lastError && ["starting", "online"].includes(health.state)) {
       return {
         ...health,

@@ -12,6 +12,8 @@ export interface FrameSource {
   frames(): AsyncIterable<EncodedFrame>;
   /** Stops the source; a running `frames()` loop ends without an error. */
   close(): Promise<void>;
+  /** What the camera waits for until its first frame, e.g. "its first frame from ffmpeg reading rtsp://…". */
+  readonly waitingFor?: string;
   /** Connection state of sources that retry by themselves (HTTP snapshots). */
   status?(): SourceStatus;
 }

@@ -58,4 +58,18 @@ describe("createFfmpegFrameSource", () => {
       /camera "cam-3": ffmpeg exited with code \d+ reading \/nonexistent\/video.avi: .*No such file/,
     );
   });
+
+  it("keeps a stream URL's user and password out of its errors and what it waits for", async () => {
+    const input = "rtsp://admin:s3cret@127.0.0.1:1/stream1";
+    const source = createFfmpegFrameSource({ cameraId: "cam-4", input, fps: 1 });
+    expect(source.waitingFor).toBe("its first frame from ffmpeg reading rtsp://127.0.0.1:1/stream1");
+    const error = await drain(source).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(
+      /camera "cam-4": ffmpeg exited with code \d+ reading rtsp:\/\/127\.0\.0\.1:1\/stream1/,
+    );
+    expect(error?.message).not.toContain("s3cret");
+  });
 });

@@ -3,6 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import type { EncodedFrame } from "../../backend/inference-backend.ts";
 import type { FrameSource } from "../frame-source.ts";
 import { JpegStreamSplitter } from "./split-jpeg-stream.ts";
+import { redactUrl } from "../redact-url.ts";
 
 /** Options of {@link createFfmpegFrameSource}. */
 export interface FfmpegSourceOptions {
@@ -69,6 +70,7 @@ export function createFfmpegFrameSource(options: FfmpegSourceOptions): FrameSour
   let closed = false;
   return {
     cameraId,
+    waitingFor: `its first frame from ffmpeg reading ${redactUrl(options.input)}`,
     async *frames(): AsyncGenerator<EncodedFrame> {
       // Without an origin the first frame is stamped "now", wherever in the file it starts.
       const origin = options.timestampOrigin ?? Date.now() - (options.startSeconds ?? 0) * 1000;
@@ -104,7 +106,7 @@ export function createFfmpegFrameSource(options: FfmpegSourceOptions): FrameSour
         }
         if (code !== 0)
           throw new Error(
-            `camera "${cameraId}": ffmpeg exited with code ${code} reading ${options.input}: ${stderr.trim()}`,
+            `camera "${cameraId}": ffmpeg exited with code ${code} reading ${redactUrl(options.input)}: ${redactUrl(stderr.trim())}`,
           );
         if (splitter.pendingBytes > 0)
           throw new Error(

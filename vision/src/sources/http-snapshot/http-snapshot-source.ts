@@ -1,6 +1,7 @@
 import type { EncodedFrame } from "../../backend/inference-backend.ts";
 import type { FrameSource } from "../frame-source.ts";
 import type { SourceStatus } from "../source-status.ts";
+import { redactUrl } from "../redact-url.ts";
 
 /** Options of {@link createHttpSnapshotSource}. */
 export interface HttpSnapshotSourceOptions {
@@ -91,7 +92,7 @@ export function createHttpSnapshotSource(options: HttpSnapshotSourceOptions): Ht
             ? `${reason.message} (${reason.cause.message})`
             : reason.message
           : String(reason);
-      throw new Error(`camera "${cameraId}": GET ${url} failed: ${message}`);
+      throw new Error(`camera "${cameraId}": GET ${redactUrl(url)} failed: ${redactUrl(message)}`);
     } finally {
       clearTimeout(timer);
     }
@@ -99,6 +100,7 @@ export function createHttpSnapshotSource(options: HttpSnapshotSourceOptions): Ht
 
   return {
     cameraId,
+    waitingFor: `its first snapshot from GET ${redactUrl(url)}`,
     status: () => ({ ...status }),
     async *frames(): AsyncGenerator<EncodedFrame> {
       let due = performance.now();

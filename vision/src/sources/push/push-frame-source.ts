@@ -41,6 +41,7 @@ export function createPushFrameSource(options: { cameraId: string; maxBuffered?:
   };
   return {
     cameraId,
+    waitingFor: `its first frame pushed to POST /api/cameras/${cameraId}/frames`,
     get dropped() {
       return dropped;
     },
