@@ -79,6 +79,8 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const appMetrics = new AppMetrics({
     sseClients: () => hub.clients,
     extractVersion: () => publisher.state().version ?? manifest.version,
+    // `vision` starts below; metrics are only read once the server listens.
+    cameras: () => vision?.health().cameras ?? [],
   });
   // Every write (HTTP ingest, live feed, alert ack/close) lands here: count it, note what it
   // touched so the next publish recomputes only the extracts that read it, and schedule that.

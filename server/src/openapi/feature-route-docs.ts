@@ -133,6 +133,12 @@ export const FEATURE_ROUTE_DOCS: readonly RouteDoc[] = [
     path: "/metrics",
     tag: "operations",
     summary: "Prometheus metrics (text format 0.0.4)",
+    description:
+      "HTTP requests by route and status with a duration histogram; ingest rows and batches by stream and outcome; " +
+      "SSE clients; extract version; process memory and uptime; and per real-video camera: " +
+      "`citybrain_camera_online`, `citybrain_camera_frames_total{outcome=received|processed|dropped|failed}`, " +
+      "`citybrain_camera_fps`, `citybrain_camera_process_seconds`, `citybrain_camera_last_frame_age_seconds`, " +
+      "`citybrain_camera_restarts_total`.",
     role: "display",
     responses: { 200: { description: "metrics", contentType: "text/plain; version=0.0.4" } },
   },

@@ -1,4 +1,5 @@
 import type { IngestResult } from "@citybrain/analytics";
+import { cameraFamilies, type CameraMetricsSource } from "./camera-metrics.ts";
 import { Counter, Histogram, gaugeFamily, type GaugeSource } from "./metric-registry.ts";
 import { renderFamilies, type Family } from "./prometheus-text.ts";
 
@@ -12,6 +13,8 @@ export interface AppMetricsOptions {
   readonly sseClients?: () => number;
   /** Version of the extracts being served, or null before the first publish. */
   readonly extractVersion?: () => number | null;
+  /** Health of the real-video cameras (e.g. `() => vision.health().cameras`), for per-camera metrics. */
+  readonly cameras?: () => readonly CameraMetricsSource[];
   /** Clock in ms, for tests. */
   readonly now?: () => number;
 }
@@ -74,9 +77,13 @@ export class AppMetrics {
     ["stream", "outcome"],
   );
   readonly #gauges: GaugeSource[];
+  readonly #cameras: (() => readonly CameraMetricsSource[]) | undefined;
+  readonly #now: () => number;
 
   constructor(options: AppMetricsOptions = {}) {
     const { sseClients, extractVersion } = options;
+    this.#cameras = options.cameras;
+    this.#now = options.now ?? Date.now;
     this.#gauges = [
       ...(sseClients
         ? [{ name: "citybrain_sse_clients", help: "Connected server-sent-event clients.", read: sseClients }]
@@ -118,6 +125,7 @@ export class AppMetrics {
       this.ingestRows.family(),
       this.ingestBatches.family(),
       ...gauges,
+      ...(this.#cameras ? cameraFamilies(this.#cameras(), this.#now()) : []),
     ]);
   }
 }

@@ -8,3 +8,5 @@ export { Counter, DURATION_BUCKETS, Histogram, MAX_SERIES, gaugeFamily } from ".
 export type { GaugeSource } from "./metric-registry.ts";
 export { PROMETHEUS_CONTENT_TYPE, formatValue, renderFamilies } from "./prometheus-text.ts";
 export type { Family, Labels, MetricType, Sample } from "./prometheus-text.ts";
+export { cameraFamilies } from "./camera-metrics.ts";
+export type { CameraMetricsSource } from "./camera-metrics.ts";

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { EventHub } from "../../events/event-hub.ts";
 import { AppMetrics } from "./app-metrics.ts";
+import type { cameraFamilies } from "./camera-metrics.ts";
 import { Counter, MAX_SERIES } from "./metric-registry.ts";
 import { metrics } from "./metrics-middleware.ts";
 import { metricsRoutes } from "./metrics-routes.ts";
@@ -99,5 +100,50 @@ describe("metrics", () => {
     const f = c.family();
     expect(f.samples).toHaveLength(MAX_SERIES + 1);
     expect(f.samples.find((s) => s.labels.k === "overflow")?.value).toBe(50);
+  });
+
+  it("exports each real-video camera's health: online, frames by outcome, rate, lag", async () => {
+    const now = Date.UTC(2026, 10, 26, 8, 0, 0);
+    const base = { fps: 0, framesProcessed: 0, framesDropped: 0, framesFailed: 0, restarts: 0 };
+    let cameras: Parameters<typeof cameraFamilies>[0] = [
+      {
+        ...base,
+        cameraId: "CAM-1",
+        online: true,
+        lastFrameAt: now - 500,
+        fps: 4.8,
+        framesReceived: 120,
+        framesProcessed: 117,
+        framesDropped: 3,
+        processMs: 48.5,
+      },
+      {
+        ...base,
+        cameraId: "GATE-2",
+        online: false,
+        lastFrameAt: null,
+        framesReceived: 0,
+        restarts: 2,
+        processMs: null,
+      },
+    ];
+    const m = new AppMetrics({ cameras: () => cameras, now: () => now });
+    const text = await (await appWith(m).request("/api/metrics")).text();
+    expect(sampleValue(text, 'citybrain_camera_online{camera="CAM-1"}')).toBe(1);
+    expect(sampleValue(text, 'citybrain_camera_online{camera="GATE-2"}')).toBe(0);
+    expect(sampleValue(text, 'citybrain_camera_frames_total{camera="CAM-1",outcome="processed"}')).toBe(117);
+    expect(sampleValue(text, 'citybrain_camera_frames_total{camera="CAM-1",outcome="dropped"}')).toBe(3);
+    expect(sampleValue(text, 'citybrain_camera_fps{camera="CAM-1"}')).toBe(4.8);
+    expect(sampleValue(text, 'citybrain_camera_process_seconds{camera="CAM-1"}')).toBeCloseTo(0.0485);
+    expect(sampleValue(text, 'citybrain_camera_last_frame_age_seconds{camera="CAM-1"}')).toBe(0.5);
+    // A camera that never had a frame has no age and no processing time, rather than a made-up 0.
+    expect(sampleValue(text, 'citybrain_camera_last_frame_age_seconds{camera="GATE-2"}')).toBeUndefined();
+    expect(sampleValue(text, 'citybrain_camera_process_seconds{camera="GATE-2"}')).toBeUndefined();
+    expect(sampleValue(text, 'citybrain_camera_restarts_total{camera="GATE-2"}')).toBe(2);
+    expect(text).toContain("# TYPE citybrain_camera_frames_total counter");
+    for (const line of text.split("\n").filter((l) => l && !l.startsWith("#"))) expect(line).toMatch(SAMPLE);
+    // No cameras, no camera families.
+    cameras = [];
+    expect(await (await appWith(m).request("/api/metrics")).text()).not.toContain("citybrain_camera_");
   });
 });
