@@ -32,6 +32,12 @@ export function readFailure(format: SqlReadableFormat, e: unknown): Error {
 /** A SELECT over a file, and which of its columns come typed (see {@link rawSelectSql}). */
 export interface RawSelect {
   readonly sql: string;
+  /**
+   * Whether the SELECT numbers its records (`__row`). Numbering CSV and NDJSON takes a window
+   * over the whole file (a fifth of a clean ingest), so a first pass goes without, and only a
+   * batch with bad rows or repeated keys is read again numbered.
+   */
+  readonly numbered: boolean;
   /** Fields the reader delivers typed (Parquet columns of a fitting type), by name. */
   readonly typed: Readonly<Record<string, TypedSource>>;
 }
@@ -39,8 +45,8 @@ export interface RawSelect {
 /**
  * A SELECT over a file yielding one column per stream field (absent columns are NULL) —
  * VARCHAR, or the reader's own type where it fits the field (listed in `typed`, sparing the
- * text round trip) — plus `__row` (1-based record number) and `__unknown` (names of fields
- * the stream lacks).
+ * text round trip) — plus `__unknown` (names of fields the stream lacks) and, where
+ * `numbered`, `__row` (1-based record number).
  * @throws ParseError when the file's header or schema is not readable as the format (the rest
  * is read by the caller's query, whose failures {@link readFailure} turns into a ParseError).
  */
@@ -49,17 +55,20 @@ export async function rawSelectSql(
   def: StreamDef,
   file: string,
   format: SqlReadableFormat,
+  options: { readonly numbered?: boolean } = {},
 ): Promise<RawSelect> {
   const names = Object.keys(def.fields);
   const known = `[${names.map(lit).join(", ")}]`;
   const typed: Record<string, TypedSource> = {};
   let select: string;
   try {
+    // Parquet numbers its rows for free; CSV and NDJSON only when asked.
+    let numbered = options.numbered === true || format === "parquet";
     if (format === "ndjson") {
       const src = `read_json_objects(${lit(file)}, format = 'newline_delimited')`;
       const cols = names.map((n) => `json ->> ${lit(n)} AS ${quoteIdent(n)}`).join(", ");
-      select = `SELECT ${cols}, list_filter(json_keys(json), k -> NOT list_contains(${known}, k)) AS __unknown,
-        row_number() OVER () AS __row FROM ${src}`;
+      select = `SELECT ${cols}, list_filter(json_keys(json), k -> NOT list_contains(${known}, k)) AS __unknown
+        ${numbered ? ", row_number() OVER () AS __row" : ""} FROM ${src}`;
     } else {
       const src =
         format === "csv"
@@ -79,20 +88,25 @@ export async function rawSelectSql(
           return `${type === undefined ? "NULL::VARCHAR" : asText(quoteIdent(n), type)} AS ${quoteIdent(n)}`;
         })
         .join(", ");
-      // Unknown columns are a header matter: report them once, on the first record (and spare
-      // every other row a list when there are none).
-      const flagged =
-        unknown.length === 0
-          ? "[]::VARCHAR[]"
-          : `CASE WHEN __row = 1 THEN [${unknown.join(", ")}]::VARCHAR[] ELSE []::VARCHAR[] END`;
-      const numbered =
-        format === "parquet"
-          ? `SELECT *, file_row_number + 1 AS __row FROM read_parquet(${lit(file)}, file_row_number = true)`
-          : `SELECT *, row_number() OVER () AS __row FROM ${src}`;
-      select = `SELECT ${cols}, ${flagged} AS __unknown, __row FROM (${numbered})`;
+      // Unknown columns are a header matter: report them once, on the first record (numbered
+      // here for that), and spare every other row a list when there are none.
+      if (unknown.length === 0 && !numbered) {
+        select = `SELECT ${cols}, []::VARCHAR[] AS __unknown FROM ${src} raw`;
+      } else {
+        numbered = true;
+        const flagged =
+          unknown.length === 0
+            ? "[]::VARCHAR[]"
+            : `CASE WHEN __row = 1 THEN [${unknown.join(", ")}]::VARCHAR[] ELSE []::VARCHAR[] END`;
+        const withRows =
+          format === "parquet"
+            ? `SELECT *, file_row_number + 1 AS __row FROM read_parquet(${lit(file)}, file_row_number = true)`
+            : `SELECT *, row_number() OVER () AS __row FROM ${src}`;
+        select = `SELECT ${cols}, ${flagged} AS __unknown, __row FROM (${withRows}) raw`;
+      }
     }
     // No probe read here: the caller's single pass reports unreadable content (see readFailure).
-    return { sql: select, typed };
+    return { sql: select, typed, numbered };
   } catch (e) {
     throw readFailure(format, e);
   }

@@ -125,6 +125,40 @@ describe("SQL ingest path", () => {
     expect(await sql.query("SELECT sum(value) AS v FROM energy WHERE meter_id = 'P1'")).toEqual([{ v: 7.5 }]);
   });
 
+  it("lets the last record of a repeated key win in CSV and NDJSON (read again, numbered)", async () => {
+    const rec = (ts: string, value: number) => ({ ...good, meter_id: "DUP-1", ts, value });
+    const rows = [
+      rec("2026-05-01T00:00:00Z", 1),
+      rec("2026-05-01T00:15:00Z", 2),
+      rec("2026-05-01T00:00:00Z", 3), // same key as the first: wins
+      rec("2026-05-01T00:30:00Z", 4),
+      rec("2026-05-01T00:15:00Z", 5), // same key as the second: wins
+    ];
+    const cols = Object.keys(good);
+    const csv = join(dir, "dup.csv");
+    await writeFile(
+      csv,
+      [cols.join(","), ...rows.map((r) => cols.map((c) => String(r[c as keyof typeof r])).join(","))].join(
+        "\n",
+      ),
+    );
+    const ndjson = join(dir, "dup.ndjson");
+    await writeFile(ndjson, rows.map((r) => JSON.stringify({ ...r, meter_id: "DUP-2" })).join("\n"));
+    await sql.ingestFile("energy", csv, "csv", { batchId: "dup-csv" });
+    await sql.ingestFile("energy", ndjson, "ndjson", { batchId: "dup-ndjson" });
+    const q = (meter: string) =>
+      sql.query(
+        `SELECT strftime(ts, '%H:%M') AS t, value FROM energy WHERE meter_id = '${meter}' ORDER BY ts`,
+      );
+    const expected = [
+      { t: "00:00", value: 3 },
+      { t: "00:15", value: 5 },
+      { t: "00:30", value: 4 },
+    ];
+    expect(await q("DUP-1")).toEqual(expected);
+    expect(await q("DUP-2")).toEqual(expected);
+  });
+
   it("refuses unreadable files with a parse error", async () => {
     const bad = join(dir, "bad.ndjson");
     await writeFile(bad, '{"ts": 1}\n{oops\n');

@@ -16,7 +16,8 @@ export interface RawCheck {
 
 /**
  * Reads, validates and types a file in one pass into TEMP TABLE `checked`: typed stream columns,
- * `__row` (record number), `__ok` and, for bad rows only, `__record` (the input as JSON) and
+ * `__row` (record number, NULL when `raw` is not numbered), `__ok` and, for bad rows only,
+ * `__record` (the input as JSON) and
  * `__unknown` (fields the stream lacks). Only validity is decided here — a boolean per row is far
  * cheaper than building every row's error list; {@link checkedErrors} words the errors of the
  * few bad rows afterwards, from `__record`, with the same rules.
@@ -34,15 +35,31 @@ export async function createChecked(conn: DuckDBConnection, def: StreamDef, raw:
   const record = `to_json(struct_pack(${entries.map(([n]) => `${quoteIdent(n)} := ${text(n)}`).join(", ")}))`;
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE checked AS
-     SELECT ${typed.join(", ")}, raw.__row AS __row, __ok,
+     SELECT ${typed.join(", ")}, ${raw.numbered ? "raw.__row" : "NULL::BIGINT"} AS __row, __ok,
        CASE WHEN NOT __ok THEN ${record} END AS __record,
        CASE WHEN NOT __ok THEN raw.__unknown END AS __unknown
      FROM (SELECT *, ${ok} AS __ok FROM (${castsSelect(def, raw)}) raw) raw`,
   );
 }
 
+/**
+ * Whether `checked` has a bad row, or two good rows with the same natural key: then its rows
+ * need their record numbers (to word errors, or to let the last of a key win).
+ */
+export async function needsRowNumbers(conn: DuckDBConnection, def: StreamDef): Promise<boolean> {
+  const keys = def.key.map(quoteIdent).join(", ");
+  const r = await conn.runAndReadAll(
+    `SELECT (SELECT count(*) FROM checked WHERE NOT __ok) > 0
+       OR EXISTS (SELECT 1 FROM checked WHERE __ok GROUP BY ${keys} HAVING count(*) > 1)`,
+  );
+  return r.getRowsJS()[0]?.[0] === true;
+}
+
+/** Drops what {@link createChecked} and {@link checkedErrors} made. */
+export const DROP_CHECKED = "DROP TABLE IF EXISTS checked; DROP TABLE IF EXISTS checked_errors";
+
 /** The raw SELECT with each field's typed value added as `__t<i>` (each value cast once). */
-function castsSelect(def: StreamDef, raw: RawSelect): string {
+function castsSelect(def: StreamDef, raw: Pick<RawSelect, "sql" | "typed">): string {
   const casts = Object.entries(def.fields).map(([name, f], i) => {
     const source = raw.typed[name];
     const cast = source ? typedCastSql(f, rawCol(name), source.type) : castSql(f, rawCol(name));

@@ -10,7 +10,14 @@ import { checkArrowTable } from "../ingest/arrow-columns.ts";
 import { checkRecords, type CheckedColumns } from "../ingest/checked-columns.ts";
 import { arrowRecords, decodeArrow } from "../ingest/parse-arrow.ts";
 import { rawSelectSql, readFailure, type SqlReadableFormat } from "../ingest/file-reader-sql.ts";
-import { checkedErrors, createChecked, goodRowsSql, quarantineBadRows } from "../ingest/ingest-file-sql.ts";
+import {
+  DROP_CHECKED,
+  checkedErrors,
+  createChecked,
+  goodRowsSql,
+  needsRowNumbers,
+  quarantineBadRows,
+} from "../ingest/ingest-file-sql.ts";
 import { createRollups, rebuildRollups, refreshRollups } from "../rollup/refresh.ts";
 import { DEFAULT_ROLLUPS } from "../rollup/rollups.ts";
 import type { RollupDef } from "../rollup/rollup-def.ts";
@@ -216,30 +223,39 @@ export class DuckDBStore implements Store {
         return { ...base, errors: [], replayed: true, accepted: 0, rejected: 0, timeRange: null };
       }
       return this.#transaction(async () => {
-        const raw = await rawSelectSql(this.conn, def, file, format);
-        await createChecked(this.conn, def, raw).catch((e: unknown) => {
-          throw readFailure(format, e);
-        });
-        const check = await checkedErrors(this.conn, def);
-        if (check.badRows > 0 && policy === "reject") throw new ValidationError(stream, check.errors);
-        if (check.badRows > 0) await quarantineBadRows(this.conn, def, options.batchId);
+        const check = async (numbered: boolean) => {
+          const raw = await rawSelectSql(this.conn, def, file, format, { numbered });
+          await createChecked(this.conn, def, raw).catch((e: unknown) => {
+            throw readFailure(format, e);
+          });
+          return raw.numbered;
+        };
+        // A clean batch without repeated keys needs no record numbers; others are read again, numbered.
+        let duplicates: boolean | undefined;
+        if (!(await check(false))) {
+          if (await needsRowNumbers(this.conn, def)) await check(true);
+          else duplicates = false;
+        }
+        const found = await checkedErrors(this.conn, def);
+        if (found.badRows > 0 && policy === "reject") throw new ValidationError(stream, found.errors);
+        if (found.badRows > 0) await quarantineBadRows(this.conn, def, options.batchId);
         const time = quoteIdent(def.timeField);
         const stats = await this.conn.runAndReadAll(
           `SELECT epoch_ms(min(${time})::TIMESTAMP), epoch_ms(max(${time})::TIMESTAMP) FROM checked WHERE __ok`,
         );
         const [lo, hi] = (stats.getRows()[0] ?? []).map((v) => (v === null ? null : Number(v)));
         const timeRange = lo != null && hi != null ? ([lo, hi] as const) : null;
-        await upsertRows(this.conn, def, goodRowsSql(def), "__row", timeRange);
-        await this.conn.run("DROP TABLE checked; DROP TABLE IF EXISTS checked_errors");
+        await upsertRows(this.conn, def, goodRowsSql(def), "__row", timeRange, { duplicates });
+        await this.conn.run(DROP_CHECKED);
         if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
-        const accepted = check.totalRows - check.badRows;
-        await this.#recordBatch(options.batchId, stream, accepted, check.badRows, timeRange);
+        const accepted = found.totalRows - found.badRows;
+        await this.#recordBatch(options.batchId, stream, accepted, found.badRows, timeRange);
         return {
           ...base,
-          errors: check.errors,
+          errors: found.errors,
           replayed: false,
           accepted,
-          rejected: check.badRows,
+          rejected: found.badRows,
           timeRange,
         };
       });

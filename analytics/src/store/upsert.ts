@@ -7,6 +7,8 @@ import { quoteIdent, type StreamDef } from "@citybrain/datasets";
  * key. Rows are written sorted by time so DuckDB's zone maps can prune later range queries; when
  * the key holds the time field, the delete is limited to the batch's time range.
  * @param source a SELECT yielding the stream's columns (and whatever `orderExpr` reads).
+ * @param options.duplicates whether the source repeats a key, when the caller already knows
+ *   (otherwise it is counted here).
  */
 export async function upsertRows(
   conn: DuckDBConnection,
@@ -14,15 +16,21 @@ export async function upsertRows(
   source: string,
   orderExpr: string,
   range: readonly [number, number] | null,
+  options: { readonly duplicates?: boolean | undefined } = {},
 ): Promise<void> {
   const table = quoteIdent(def.name);
   const keys = def.key.map(quoteIdent);
   const cols = Object.keys(def.fields).map(quoteIdent).join(", ");
   const time = quoteIdent(def.timeField);
-  const dup = await conn.runAndReadAll(
-    `SELECT count(*) FROM (SELECT 1 FROM (${source}) s GROUP BY ${keys.join(", ")} HAVING count(*) > 1)`,
-  );
-  const hasDuplicates = Number(dup.getRowsJS()[0]?.[0] ?? 0) > 0;
+  const hasDuplicates =
+    options.duplicates ??
+    Number(
+      (
+        await conn.runAndReadAll(
+          `SELECT count(*) FROM (SELECT 1 FROM (${source}) s GROUP BY ${keys.join(", ")} HAVING count(*) > 1)`,
+        )
+      ).getRowsJS()[0]?.[0] ?? 0,
+    ) > 0;
   const rows = hasDuplicates
     ? `SELECT ${cols} FROM (${source}) s QUALIFY row_number() OVER (PARTITION BY ${keys.join(", ")} ORDER BY ${orderExpr} DESC) = 1`
     : `SELECT ${cols} FROM (${source}) s`;
