@@ -8,6 +8,8 @@ export {
   QuerySpecError,
   SHANGHAI_UTC_OFFSET_HOURS,
   TIME_GRAINS,
+  brushFilters,
+  buildBrushCube,
   buildSql,
   checkSpec,
   dimensionAlias,
@@ -24,6 +26,8 @@ export {
   withFilters,
 } from "./query/index.ts";
 export type {
+  BrushBins,
+  BrushCube,
   BuildSqlOptions,
   BuiltQuery,
   Cell,

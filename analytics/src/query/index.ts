@@ -1,3 +1,5 @@
+export { brushFilters, buildBrushCube } from "./brush-cube.ts";
+export type { BrushBins, BrushCube } from "./brush-cube.ts";
 export { buildSql } from "./build-sql.ts";
 export type { BuildSqlOptions, BuiltQuery } from "./build-sql.ts";
 export { checkSpec } from "./check-spec.ts";
