@@ -66,8 +66,8 @@ function decompose(m: Measure, i: number): { partials: string[]; combine: string
  * Pre-aggregates a spec by the bins of a brushed field, so that every move of a brush over
  * millions of rows is answered from a table of groups × bins (Mosaic's idea of a data cube per
  * active view; DESIGN.md, "One query language"). Sum, count, min, max and avg combine exactly
- * (avg as sum and count); a spec with a `count_distinct`, or whose own filters already involve
- * the brushed field, gets `null`: query it directly.
+ * (avg as sum and count); a spec with a `count_distinct` or a comparison, or whose own filters
+ * already involve the brushed field, gets `null`: query it directly.
  *
  * The spec's filters (its own, and the other live selections) are applied when the cube is built;
  * a brush range must be bin edges, as {@link brushFilters} writes the same range for a direct query.
@@ -93,7 +93,7 @@ export function buildBrushCube(
   if (options.fields && !(bins.field in options.fields))
     issues.push({ path: "bins.field", message: `unknown field "${bins.field}" in extract "${spec.from}"` });
   if (issues.length > 0) throw new QuerySpecError(issues);
-  if ((spec.filters ?? []).some((f) => f.field === bins.field)) return null;
+  if (spec.compare || (spec.filters ?? []).some((f) => f.field === bins.field)) return null;
   const measures = spec.measures ?? [];
   const parts = measures.map(decompose);
   if (parts.some((p) => p === null)) return null;

@@ -153,3 +153,97 @@ describe("buildSql on a real DuckDB (hand-computed answers)", () => {
     ]);
   });
 });
+
+describe("comparisons on a real DuckDB (hand-computed answers)", () => {
+  let cmp: NodeTestDb;
+  let sales: FieldTypes;
+  let hourly: FieldTypes;
+  beforeAll(async () => {
+    cmp = await openTestDb([
+      `CREATE TABLE sales (day DATE, town VARCHAR, v DOUBLE)`,
+      `INSERT INTO sales VALUES
+        ('2025-01-15', 'T1', 10), ('2025-02-10', 'T1', 20), ('2025-02-28', 'T2', 0),
+        ('2025-12-31', 'T1', 8),
+        ('2026-01-20', 'T1', 15), ('2026-02-05', 'T1', 30), ('2026-02-06', 'T2', 5)`,
+      // UTC instants: 2025-03-01 16:30Z is 2 March in Shanghai.
+      `CREATE TABLE hourly (ts TIMESTAMP, v DOUBLE)`,
+      `INSERT INTO hourly VALUES ('2025-03-01 16:30:00', 4), ('2025-03-01 15:30:00', 1),
+        ('2026-03-01 16:10:00', 6), ('2026-03-01 15:59:00', 2)`,
+    ]);
+    sales = await cmp.describe("sales");
+    hourly = await cmp.describe("hourly");
+  });
+  afterAll(() => cmp.close());
+
+  const runOn = async (spec: QuerySpec, fields: FieldTypes) => {
+    const { sql, params, columns } = buildSql(spec, { fields });
+    const rows = await cmp.connector.query(sql, params);
+    expect(Object.keys(rows[0] ?? {})).toEqual(columns);
+    return rows;
+  };
+
+  it("yoy by month and town: last year's value and the change, filters read on last year's shifted time", async () => {
+    const rows = await runOn(
+      {
+        from: "sales",
+        dimensions: [{ field: "day", grain: "month", as: "month" }, { field: "town" }],
+        measures: [{ field: "v", agg: "sum", as: "v" }],
+        filters: [{ field: "day", op: "gte", values: ["2026-01-01"] }],
+        compare: "yoy",
+      },
+      sales,
+    );
+    expect(rows).toEqual([
+      { month: "2026-01-01", town: "T1", v: 15, v_prev: 10, v_change: 0.5 },
+      { month: "2026-02-01", town: "T1", v: 30, v_prev: 20, v_change: 0.5 },
+      { month: "2026-02-01", town: "T2", v: 5, v_prev: 0, v_change: null }, // no change from zero
+    ]);
+  });
+
+  it("mom by month: the month before, null where there was none", async () => {
+    const rows = await runOn(
+      {
+        from: "sales",
+        dimensions: [{ field: "day", grain: "month", as: "month" }],
+        measures: [
+          { field: "v", agg: "sum", as: "v" },
+          { field: "*", agg: "count" },
+        ],
+        orderBy: [{ field: "month", dir: "desc" }],
+        limit: 3,
+        compare: "mom",
+      },
+      sales,
+    );
+    expect(rows).toEqual([
+      { month: "2026-02-01", v: 35, count: 2, v_prev: 15, v_change: 4 / 3, count_prev: 1, count_change: 1 },
+      { month: "2026-01-01", v: 15, count: 1, v_prev: 8, v_change: 7 / 8, count_prev: 1, count_change: 0 },
+      {
+        month: "2025-12-01",
+        v: 8,
+        count: 1,
+        v_prev: null,
+        v_change: null,
+        count_prev: null,
+        count_change: null,
+      },
+    ]);
+  });
+
+  it("yoy by Shanghai day on UTC timestamps", async () => {
+    const rows = await runOn(
+      {
+        from: "hourly",
+        dimensions: [{ field: "ts", grain: "day", as: "day" }],
+        measures: [{ field: "v", agg: "sum", as: "v" }],
+        filters: [{ field: "ts", op: "gte", values: ["2026-01-01 00:00:00"] }],
+        compare: "yoy",
+      },
+      hourly,
+    );
+    expect(rows).toEqual([
+      { day: "2026-03-01 00:00:00", v: 2, v_prev: 1, v_change: 1 },
+      { day: "2026-03-02 00:00:00", v: 6, v_prev: 4, v_change: 0.5 },
+    ]);
+  });
+});

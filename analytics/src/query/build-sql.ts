@@ -51,39 +51,87 @@ export function buildSql(input: QuerySpec, options: BuildSqlOptions = {}): Built
   const issues = checkSpec(spec, options.fields);
   if (issues.length > 0) throw new QuerySpecError(issues);
 
+  const order = spec.orderBy?.length
+    ? spec.orderBy.map((o) => `${quoteIdentifier(o.field)} ${(o.dir ?? "asc").toUpperCase()}`)
+    : dimensions.map((d) => `${quoteIdentifier(dimensionAlias(d))} ASC`);
+  const params: unknown[] = [];
+  const tail = [
+    ...(order.length > 0 ? [`ORDER BY ${order.join(", ")}`] : []),
+    ...(spec.limit !== undefined ? [`LIMIT ${spec.limit}`] : []),
+  ];
+  if (!spec.compare) {
+    const lines = [...aggregateSql(spec, options, params), ...tail];
+    const columns = [...dimensions.map(dimensionAlias), ...measures.map(measureAlias)];
+    return { sql: lines.join("\n"), params, columns };
+  }
+  // The same aggregate over the period a year (or a month) earlier, each row's time moved
+  // forward by that much so that its bucket and the spec's time filters line up with now.
+  const shift = spec.compare === "yoy" ? "INTERVAL 1 YEAR" : "INTERVAL 1 MONTH";
+  const cur = aggregateSql(spec, options, params);
+  const prev = aggregateSql(spec, options, params, shift);
+  const q = quoteIdentifier;
+  const on = dimensions.map(
+    (d) => `cur.${q(dimensionAlias(d))} IS NOT DISTINCT FROM prev.${q(dimensionAlias(d))}`,
+  );
+  const compared = measures.flatMap((m) => {
+    const a = measureAlias(m);
+    return [
+      `prev.${q(a)} AS ${q(`${a}_prev`)}`,
+      `(cur.${q(a)} - prev.${q(a)}) / nullif(abs(prev.${q(a)}), 0) AS ${q(`${a}_change`)}`,
+    ];
+  });
+  const lines = [
+    `WITH cur AS (\n${cur.join("\n")}\n), prev AS (\n${prev.join("\n")}\n)`,
+    `SELECT cur.*, ${compared.join(", ")}`,
+    `FROM cur LEFT JOIN prev ON ${on.join(" AND ")}`,
+    ...tail,
+  ];
+  const columns = [
+    ...dimensions.map(dimensionAlias),
+    ...measures.map(measureAlias),
+    ...measures.flatMap((m) => [`${measureAlias(m)}_prev`, `${measureAlias(m)}_change`]),
+  ];
+  return { sql: lines.join("\n"), params, columns };
+}
+
+/**
+ * SELECT … FROM … WHERE … GROUP BY of a spec (no order, no limit). With `shift`, the period
+ * dimension's field is read as `field + shift` everywhere: in its bucket and in its filters.
+ */
+function aggregateSql(
+  spec: QuerySpec,
+  options: BuildSqlOptions,
+  params: unknown[],
+  shift?: string,
+): string[] {
+  const measures = spec.measures ?? [];
+  const dimensions = spec.dimensions ?? [];
+  const period = shift ? dimensions.find((d) => d.grain)?.field : undefined;
+  const column = (field: string) =>
+    field === period ? `(${quoteIdentifier(field)} + ${shift})` : quoteIdentifier(field);
   const select: string[] = [];
-  const columns: string[] = [];
   dimensions.forEach((d, i) => {
-    const column = quoteIdentifier(d.field);
-    let expr = column;
+    let expr = column(d.field);
     if (d.grain) {
       try {
-        expr = grainExpression(column, d.grain, options.fields?.[d.field]);
+        expr = grainExpression(expr, d.grain, options.fields?.[d.field]);
       } catch (e) {
         throw new QuerySpecError([{ path: `dimensions[${i}].grain`, message: (e as Error).message }]);
       }
     }
     select.push(`${expr} AS ${quoteIdentifier(dimensionAlias(d))}`);
-    columns.push(dimensionAlias(d));
   });
-  for (const m of measures) {
-    select.push(`${measureSql(m)} AS ${quoteIdentifier(measureAlias(m))}`);
-    columns.push(measureAlias(m));
-  }
+  for (const m of measures) select.push(`${measureSql(m)} AS ${quoteIdentifier(measureAlias(m))}`);
 
-  const params: unknown[] = [];
   const lines = [`SELECT ${select.join(", ")}`, `FROM ${quoteIdentifier(spec.from)}`];
-  const where = (spec.filters ?? []).map((f) => filterSql(f, params));
+  const where = (spec.filters ?? []).map((f) =>
+    f.field === period ? filterSql(f, params, column(f.field)) : filterSql(f, params),
+  );
   if (where.length > 0) lines.push(`WHERE ${where.join(" AND ")}`);
   if (dimensions.length > 0 && measures.length > 0) {
     lines.push(`GROUP BY ${dimensions.map((_, i) => i + 1).join(", ")}`);
   } else if (dimensions.length > 0) {
     lines.push(`GROUP BY ALL`);
   }
-  const order = spec.orderBy?.length
-    ? spec.orderBy.map((o) => `${quoteIdentifier(o.field)} ${(o.dir ?? "asc").toUpperCase()}`)
-    : dimensions.map((d) => `${quoteIdentifier(dimensionAlias(d))} ASC`);
-  if (order.length > 0) lines.push(`ORDER BY ${order.join(", ")}`);
-  if (spec.limit !== undefined) lines.push(`LIMIT ${spec.limit}`);
-  return { sql: lines.join("\n"), params, columns };
+  return lines;
 }

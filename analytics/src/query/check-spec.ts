@@ -8,7 +8,7 @@ const NUMERIC_AGGS = new Set(["sum", "avg"]);
 /**
  * Problems a schema cannot see: an empty select list, duplicate output names, unknown fields
  * (when the extract's field types are known), non-numeric sums, orderBy on a non-output column,
- * and comparisons that are not supported yet.
+ * and comparisons without exactly one period dimension of a fitting grain.
  */
 export function checkSpec(spec: QuerySpec, fields: FieldTypes | undefined): QuerySpecIssue[] {
   const issues: QuerySpecIssue[] = [];
@@ -18,9 +18,31 @@ export function checkSpec(spec: QuerySpec, fields: FieldTypes | undefined): Quer
     issues.push({ path: "", message: "needs at least one measure or dimension" });
   }
   if (spec.compare) {
-    issues.push({
-      path: "compare",
-      message: `compare "${spec.compare}" is not supported yet (see docs/query-spec.md)`,
+    const periods = dimensions.filter((d) => d.grain);
+    const grain = periods[0]?.grain;
+    if (periods.length !== 1) {
+      issues.push({
+        path: "compare",
+        message: `compare "${spec.compare}" needs exactly one dimension with a time grain (the period), got ${periods.length}`,
+      });
+    } else if (spec.compare === "mom" && grain !== "month") {
+      issues.push({
+        path: "compare",
+        message: `compare "mom" compares months: the period dimension needs grain "month", got "${grain}"`,
+      });
+    } else if (spec.compare === "yoy" && grain === "week") {
+      issues.push({
+        path: "compare",
+        message: `compare "yoy" cannot pair weeks across years; use grain "day", "month", "quarter" or "year"`,
+      });
+    }
+    measures.forEach((m, i) => {
+      const type = fields?.[m.field];
+      if ((m.agg === "min" || m.agg === "max") && type !== undefined && type !== "number")
+        issues.push({
+          path: `measures[${i}].agg`,
+          message: `compare needs numeric measures; "${m.agg}" of "${m.field}" is ${type}`,
+        });
     });
   }
   const known = (path: string, field: string): void => {
@@ -45,6 +67,10 @@ export function checkSpec(spec: QuerySpec, fields: FieldTypes | undefined): Quer
   measures.forEach((m, i) => {
     known(`measures[${i}].field`, m.field);
     addOutput(`measures[${i}]`, measureAlias(m));
+    if (spec.compare) {
+      addOutput(`measures[${i}]`, `${measureAlias(m)}_prev`);
+      addOutput(`measures[${i}]`, `${measureAlias(m)}_change`);
+    }
     const type = fields?.[m.field];
     if (NUMERIC_AGGS.has(m.agg) && type !== undefined && type !== "number") {
       issues.push({

@@ -91,10 +91,28 @@ describe("bad specs give errors that name the field and path", () => {
     );
   });
 
-  it("says compare is designed for but not supported yet", () => {
-    expect(errorOf({ from: "t", measures: [{ field: "a", agg: "sum" }], compare: "yoy" })).toContain(
-      'compare: compare "yoy" is not supported yet',
+  it("asks a comparison for exactly one period dimension of a grain it can pair", () => {
+    const sum = [{ field: "a", agg: "sum" as const }];
+    expect(errorOf({ from: "t", measures: sum, compare: "yoy" })).toContain(
+      'compare: compare "yoy" needs exactly one dimension with a time grain (the period), got 0',
     );
+    expect(
+      errorOf({ from: "t", measures: sum, dimensions: [{ field: "d", grain: "day" }], compare: "mom" }),
+    ).toContain('compare "mom" compares months: the period dimension needs grain "month", got "day"');
+    expect(
+      errorOf({ from: "t", measures: sum, dimensions: [{ field: "d", grain: "week" }], compare: "yoy" }),
+    ).toContain('compare "yoy" cannot pair weeks across years');
+    expect(
+      errorOf({
+        from: "t",
+        measures: [
+          { field: "a", agg: "sum", as: "a_prev" },
+          { field: "b", agg: "sum", as: "a" },
+        ],
+        dimensions: [{ field: "d", grain: "month" }],
+        compare: "mom",
+      }),
+    ).toContain('output column "a_prev" appears twice');
   });
 
   it("parseQuerySpec accepts a good spec unchanged", () => {
