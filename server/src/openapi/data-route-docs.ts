@@ -179,8 +179,12 @@ export const DATA_ROUTE_DOCS: readonly RouteDoc[] = [
     path: "/query",
     tag: "query",
     summary: "Run a query spec on the server",
-    description: "The same spec the screen's panels use; row limit, timeout and cancellation apply.",
+    description:
+      "The same spec the screen's panels use; row limit, timeout and cancellation apply. " +
+      "`?format=csv` answers `text/csv` instead (UTF-8 with a byte order mark for Excel, CRLF, formula-like text " +
+      "defused, `Content-Disposition: attachment`, `X-Truncated` when the row limit cut it).",
     role: "viewer",
+    query: z.object({ format: z.enum(["json", "csv"]).optional().describe("json (default) or csv") }),
     body: { schema: querySpecSchema },
     responses: {
       200: { description: "the rows", schema: queryResultSchema },

@@ -3,6 +3,7 @@ import { QueryCancelledError, type DuckDBNodeConnector } from "@citybrain/analyt
 import { QuerySpecError, buildSql, querySpecSchema, type FieldTypes } from "@citybrain/analytics/browser";
 import { apiError } from "../../errors.ts";
 import { checkFilterValues } from "./check-filter-values.ts";
+import { rowsToCsv } from "./rows-csv.ts";
 
 // DuckDB errors a validated spec can still cause with its values: the client's to fix, not ours.
 const SPEC_ERRORS =
@@ -21,6 +22,7 @@ export interface QueryRoutesOptions {
  * `POST /query`: the server-side fallback for queries too big for the browser. Takes the same
  * query spec the screen uses, validates it, builds parameterised SQL with the shared builder,
  * and runs it with a row limit, a timeout and cancellation when the client goes away.
+ * `?format=csv` answers a spreadsheet-ready CSV download instead of JSON (see `rowsToCsv`).
  * @example
  * app.route("/api", queryRoutes({ connector, sources: ["energy_daily_town", "rollup_energy_day"] }));
  */
@@ -35,6 +37,12 @@ export function queryRoutes(options: QueryRoutesOptions): Hono {
   };
 
   app.post("/query", async (c) => {
+    const format = c.req.query("format") ?? "json";
+    if (format !== "json" && format !== "csv") {
+      return apiError(c, 400, "bad_parameter", `format: expected json or csv, got "${format}"`, {
+        param: "format",
+      });
+    }
     let body: unknown;
     try {
       body = await c.req.json();
@@ -74,6 +82,14 @@ export function queryRoutes(options: QueryRoutesOptions): Hono {
     try {
       const rows = await options.connector.query(built.sql, built.params, c.req.raw.signal);
       const truncated = rows.length > maxRows;
+      if (format === "csv") {
+        const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+        return c.body(rowsToCsv(built.columns, truncated ? rows.slice(0, maxRows) : rows), 200, {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${spec.from}-${day}.csv"`,
+          "X-Truncated": String(truncated),
+        });
+      }
       return c.json({
         columns: built.columns,
         rows: truncated ? rows.slice(0, maxRows) : rows,

@@ -50,6 +50,36 @@ describe("POST /query", () => {
     });
   });
 
+  it("answers CSV for a spreadsheet: BOM, CRLF, quoting, formula text defused, truncation said", async () => {
+    const res = await app.request("/api/query?format=csv", {
+      method: "POST",
+      body: JSON.stringify({
+        from: "energy_daily_town",
+        dimensions: [{ field: "carrier" }, { field: "town_code", as: "town" }],
+        measures: [{ field: "tce", agg: "sum" }],
+        orderBy: [{ field: "carrier" }, { field: "town" }],
+      }),
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="energy_daily_town-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(res.headers.get("X-Truncated")).toBe("true"); // 6 groups, maxRows 4
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // electricity: even i; T0 → 0+6+…+24 = 60, T1 → 4+10+…+28 = 80, T2 → 2+8+…+26 = 70.
+    expect(new TextDecoder().decode(bytes.slice(3))).toBe(
+      "carrier,town,sum_tce\r\nelectricity,T0,60\r\nelectricity,T1,80\r\nelectricity,T2,70\r\ngas,T0,75\r\n",
+    );
+    const bad = await app.request("/api/query?format=xlsx", { method: "POST", body: "{}" });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { message: 'format: expected json or csv, got "xlsx"' },
+    });
+  });
+
   it("caps rows and says so", async () => {
     const res = await post({
       from: "energy_daily_town",
