@@ -7,9 +7,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { brushFilters, fieldTypeFromDuckDb, normalizeCell } from "@citybrain/analytics/browser";
-import type { BrushBins, FieldType, QueryConnector, QuerySpec, Row } from "@citybrain/analytics/browser";
+import { brushFilters, fieldTypeFromDuckDb } from "@citybrain/analytics/browser";
+import type { BrushBins, QueryConnector, QuerySpec } from "@citybrain/analytics/browser";
 import type { Table } from "apache-arrow";
+import { arrowRows } from "../src/query/arrow-rows.ts";
 import { Coordinator } from "../src/query/coordinator.ts";
 import type { QueryClient } from "../src/query/query-client.ts";
 
@@ -53,30 +54,12 @@ await db.instantiate();
 db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 const conn = db.connect();
 
-const ARROW_DATE = 8;
-const ARROW_TIMESTAMP = 10;
 /** The screen connector's conversion (duckdb-wasm-connector.ts), over the blocking connection. */
 const connector: QueryConnector = {
   query(sql, params) {
     const stmt = conn.prepare(sql);
     try {
-      const table = stmt.query(...params);
-      const columns = table.schema.fields.map((f, i) => ({
-        name: f.name,
-        kind: (f.type.typeId === ARROW_DATE
-          ? "date"
-          : f.type.typeId === ARROW_TIMESTAMP
-            ? "timestamp"
-            : "other") as FieldType,
-        vector: table.getChildAt(i),
-      }));
-      const rows: Row[] = [];
-      for (let r = 0; r < table.numRows; r++) {
-        const row: Row = {};
-        for (const c of columns) row[c.name] = normalizeCell(c.vector?.get(r), c.kind);
-        rows.push(row);
-      }
-      return Promise.resolve(rows);
+      return Promise.resolve(arrowRows(stmt.query(...params)));
     } finally {
       stmt.close();
     }

@@ -1,12 +1,9 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import wasmUrl from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import workerUrl from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
-import { fieldTypeFromDuckDb, normalizeCell, quoteIdentifier } from "@citybrain/analytics/browser";
-import type { FieldType, FieldTypes, QueryConnector, Row } from "@citybrain/analytics/browser";
-
-// Arrow's Type ids come from the Arrow format spec, so they match duckdb-wasm's own arrow copy.
-const ARROW_DATE = 8;
-const ARROW_TIMESTAMP = 10;
+import { fieldTypeFromDuckDb, quoteIdentifier } from "@citybrain/analytics/browser";
+import type { FieldTypes, QueryConnector, Row } from "@citybrain/analytics/browser";
+import { arrowRows } from "./arrow-rows.ts";
 
 /** DuckDB-WASM running in its own Web Worker, plus what the screen needs around it. */
 export interface WasmDatabase extends QueryConnector {
@@ -17,12 +14,6 @@ export interface WasmDatabase extends QueryConnector {
   /** DuckDB version string, e.g. `v1.4.1`. */
   version: string;
   close(): Promise<void>;
-}
-
-function kindOf(typeId: number): FieldType {
-  if (typeId === ARROW_DATE) return "date";
-  if (typeId === ARROW_TIMESTAMP) return "timestamp";
-  return "other";
 }
 
 /**
@@ -43,19 +34,7 @@ export async function startDuckDbWasm(): Promise<WasmDatabase> {
   const query = async (sql: string, params: readonly unknown[]): Promise<Row[]> => {
     const stmt = await conn.prepare(sql);
     try {
-      const table = await stmt.query(...params);
-      const columns = table.schema.fields.map((f, i) => ({
-        name: f.name,
-        kind: kindOf(f.type.typeId),
-        vector: table.getChildAt(i),
-      }));
-      const rows: Row[] = [];
-      for (let r = 0; r < table.numRows; r++) {
-        const row: Row = {};
-        for (const c of columns) row[c.name] = normalizeCell(c.vector?.get(r), c.kind);
-        rows.push(row);
-      }
-      return rows;
+      return arrowRows(await stmt.query(...params));
     } finally {
       await stmt.close();
     }
