@@ -125,6 +125,12 @@ describe("the real app's route × role matrix", () => {
       },
       { method: "GET", path: "/api/reports", allow: ["viewer", "analyst", "admin"] },
       {
+        method: "GET",
+        path: "/api/reports/no-such-report/data",
+        allow: ["viewer", "analyst", "admin"],
+        okStatus: [404],
+      },
+      {
         method: "POST",
         path: "/api/reports",
         allow: ["analyst", "admin"],

@@ -11,7 +11,7 @@ import type { DuckDBNodeConnector, IngestResult, Store } from "@citybrain/analyt
 import type { EventHub } from "./events/event-hub.ts";
 import { eventRoutes } from "./routes/events/index.ts";
 import { ingestRoutes } from "./routes/ingest/index.ts";
-import { queryRoutes } from "./routes/query/index.ts";
+import { queryRoutes, specRunner } from "./routes/query/index.ts";
 import { STREAM_NAMES } from "@citybrain/datasets";
 import {
   authenticate,
@@ -155,7 +155,14 @@ export function createApp(options: AppOptions): Hono {
     api.route("/", alertRoutes({ store, hub: options.hub, audit: options.auth?.audit, onChanged }));
   }
   if (options.reports) {
-    api.route("/", reportRoutes({ reports: options.reports.file, sources: options.reports.sources }));
+    api.route(
+      "/",
+      reportRoutes({
+        reports: options.reports.file,
+        sources: options.reports.sources,
+        ...(options.query ? { run: specRunner(options.query) } : {}),
+      }),
+    );
   }
   if (options.metrics) api.route("/", metricsRoutes({ metrics: options.metrics }));
   if (options.cameras) api.route("/", cameraRoutes({ vision: options.cameras, ...options.cameraFrames }));

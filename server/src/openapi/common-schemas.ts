@@ -91,6 +91,11 @@ export const queryResultSchema = z.object({
   elapsedMs: z.number(),
 });
 
+/** `GET /reports/:id/data` answer: the report's rows as `/query` answers them, and which version ran. */
+export const reportDataSchema = queryResultSchema.extend({
+  report: z.object({ id: z.string(), name: z.string(), version: z.number().int() }),
+});
+
 /** A person's account as the API shows it. */
 export const userSchema = z.object({
   name: z.string(),

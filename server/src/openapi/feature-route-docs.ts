@@ -2,7 +2,7 @@ import { z } from "zod";
 import { alertActionBody, alertListQuery, alertPageSchema, alertSchema } from "../routes/alerts/index.ts";
 import { cameraListSchema, pushFrameQuery, pushFrameResultSchema } from "../routes/cameras/index.ts";
 import { reportBody, reportListSchema, reportSchema } from "../routes/reports/index.ts";
-import { errorSchema } from "./common-schemas.ts";
+import { errorSchema, reportDataSchema } from "./common-schemas.ts";
 import type { RouteDoc } from "./route-doc.ts";
 
 const err = (description: string) => ({ description, schema: errorSchema });
@@ -97,6 +97,25 @@ export const FEATURE_ROUTE_DOCS: readonly RouteDoc[] = [
       200: { description: "the report", schema: reportSchema },
       304: { description: "unchanged since the ETag you sent" },
       404: err("no report with that id"),
+    },
+  },
+  {
+    method: "get",
+    path: "/reports/:id/data",
+    tag: "reports",
+    summary: "Run a saved report's spec: its rows, or a CSV download named after it",
+    description:
+      "The report's current version runs like `POST /query` (row limit, timeout, cancellation). " +
+      "`?format=csv` answers `text/csv` (UTF-8 with a byte order mark for Excel, the report's name as the file name).",
+    role: "viewer",
+    params: reportId,
+    query: z.object({ format: z.enum(["json", "csv"]).optional().describe("json (default) or csv") }),
+    responses: {
+      200: { description: "the rows", schema: reportDataSchema },
+      400: err("a format other than json or csv, or a saved spec the data no longer fits"),
+      404: err("no report with that id"),
+      408: err("the client went away"),
+      504: err("the query ran past the timeout"),
     },
   },
   {

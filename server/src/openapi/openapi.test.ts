@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DEFAULT_EXTRACTS, DuckDBNodeConnector, DuckDBStore, publishExtracts } from "@citybrain/analytics";
 import { querySpecSchema } from "@citybrain/analytics/browser";
+import { specRunner } from "../routes/query/index.ts";
 import { createApp } from "../app.ts";
 import { AuditLog, AuthStore } from "../auth/index.ts";
 import { EventHub } from "../events/event-hub.ts";
@@ -105,7 +106,16 @@ describe("the OpenAPI document", () => {
       // The route groups built beside createApp, mounted as the app is to mount them.
       const api = new Hono();
       api.route("/", alertRoutes({ store, hub }));
-      api.route("/", reportRoutes({ reports: await ReportFile.open({ path: ":memory:" }) }));
+      api.route(
+        "/",
+        reportRoutes({
+          reports: await ReportFile.open({ path: ":memory:" }),
+          run: specRunner({
+            connector: new DuckDBNodeConnector(store.instance),
+            sources: ["energy_daily_town"],
+          }),
+        }),
+      );
       api.route("/", metricsRoutes({ metrics: new AppMetrics() }));
       api.route(
         "/",

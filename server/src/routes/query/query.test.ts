@@ -64,7 +64,7 @@ describe("POST /query", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("Content-Disposition")).toMatch(
-      /^attachment; filename="energy_daily_town-\d{4}-\d{2}-\d{2}\.csv"$/,
+      /^attachment; filename="energy_daily_town-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''energy_daily_town-\d{4}-\d{2}-\d{2}\.csv$/,
     );
     expect(res.headers.get("X-Truncated")).toBe("true"); // 6 groups, maxRows 4
     const bytes = new Uint8Array(await res.arrayBuffer());

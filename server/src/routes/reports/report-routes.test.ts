@@ -1,8 +1,10 @@
 import { Hono } from "hono";
+import { DuckDBNodeConnector, DuckDBStore } from "@citybrain/analytics";
 import { beforeEach, describe, expect, it } from "vitest";
 import { authenticate } from "../../auth/authenticate/index.ts";
 import { SESSION_COOKIE } from "../../auth/session-cookie.ts";
 import { GOOD_PASSWORD, memoryStore } from "../../auth/test-fixtures.ts";
+import { specRunner } from "../query/index.ts";
 import { ReportFile } from "./report-file.ts";
 import { reportRoutes } from "./report-routes.ts";
 import type { Report } from "./report-schemas.ts";
@@ -146,5 +148,56 @@ describe("reportRoutes", () => {
     expect((await as("alice", "PUT", `/reports/${report.id}`, definition)).status).toBe(200);
     expect((await as("root", "PUT", `/reports/${report.id}`, definition)).status).toBe(200);
     expect((await as("root", "DELETE", `/reports/${report.id}`)).status).toBe(204);
+  });
+});
+
+describe("GET /reports/:id/data", () => {
+  it("runs the saved spec: JSON with the report's version, or CSV named after the report", async () => {
+    const store = await DuckDBStore.open({ path: ":memory:" });
+    await store.exec(
+      `CREATE TABLE energy_daily_town AS SELECT DATE '2026-03-01' + (i % 40)::INTEGER AS day, 'T' || (i % 3) AS town_code,
+        i::DOUBLE AS tce FROM range(120) r(i)`,
+    );
+    const app = new Hono();
+    const reports = await ReportFile.open({ path: ":memory:" });
+    app.route(
+      "/",
+      reportRoutes({
+        reports,
+        sources: ["energy_daily_town"],
+        run: specRunner({
+          connector: new DuckDBNodeConnector(store.instance),
+          sources: ["energy_daily_town"],
+        }),
+      }),
+    );
+    const report = (await (
+      await app.request("/reports", { method: "POST", ...json(definition) })
+    ).json()) as Report;
+
+    const data = await app.request(`/reports/${report.id}/data`);
+    expect(data.status).toBe(200);
+    // March: days 1–31 hold i % 40 in 0..30 → i = d, d+40, d+80: Σ = 3·Σd + 31·120 = 1395 + 3720.
+    expect(await data.json()).toMatchObject({
+      report: { id: report.id, name: "各镇街能耗", version: 1 },
+      columns: ["day", "sum_tce"],
+      rows: [
+        { day: "2026-03-01", sum_tce: 5115 },
+        { day: "2026-04-01", sum_tce: 2025 },
+      ],
+      truncated: false,
+    });
+
+    const csv = await app.request(`/reports/${report.id}/data?format=csv`);
+    expect(csv.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="_____-\d{4}-\d{2}-\d{2}\.csv"; filename\*=UTF-8''%E5%90%84%E9%95%87%E8%A1%97%E8%83%BD%E8%80%97-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    expect((await csv.text()).replace("\uFEFF", "")).toBe(
+      "day,sum_tce\r\n2026-03-01,5115\r\n2026-04-01,2025\r\n",
+    );
+
+    expect((await app.request("/reports/nope/data")).status).toBe(404);
+    expect((await app.request(`/reports/${report.id}/data?format=pdf`)).status).toBe(400);
+    await store.close();
   });
 });

@@ -5,6 +5,7 @@ import { apiError } from "../../errors.ts";
 import { ReportFileError, type ReportFile } from "./report-file.ts";
 import type { Report } from "./report-schemas.ts";
 import { readReportBody } from "./read-report-body.ts";
+import { answerFormat, answerOutcome, badFormat, type SpecOutcome } from "../query/run-spec.ts";
 
 /** Options of {@link reportRoutes}. */
 export interface ReportRoutesOptions {
@@ -18,6 +19,8 @@ export interface ReportRoutesOptions {
   readonly sources?: readonly string[];
   /** Largest accepted body in bytes (default 256 KiB). */
   readonly maxBytes?: number;
+  /** Runs a saved report's spec for `GET /reports/:id/data` (the route is absent without it). */
+  readonly run?: (spec: unknown, signal?: AbortSignal) => Promise<SpecOutcome>;
 }
 
 const etagOf = (r: Report) => `"v${r.version}"`;
@@ -30,7 +33,8 @@ function mayChange(c: Context, report: Report): boolean {
 /**
  * Saved report definitions (a query spec plus its presentation): `GET /reports`,
  * `POST /reports` (201, owned by the caller), `GET /reports/:id` (with an ETag),
- * `PUT /reports/:id` (whole definition; `If-Match` honoured) and `DELETE /reports/:id` (204).
+ * `PUT /reports/:id` (whole definition; `If-Match` honoured), `DELETE /reports/:id` (204) and,
+ * given `run`, `GET /reports/:id/data` (the report's rows as `/query` answers them, or CSV).
  * Only the owner or an admin may change or delete a report (403 `not_owner`). Other roles are the
  * app's to apply: viewer+ for reads, analyst+ for writes.
  * @example
@@ -87,6 +91,21 @@ export function reportRoutes(options: ReportRoutesOptions): Hono {
     if (c.req.header("If-None-Match") === etagOf(report)) return c.body(null, 304);
     return c.json(report);
   });
+
+  if (options.run) {
+    const run = options.run;
+    // The report's rows, as `/query` answers them (JSON, or `?format=csv` named after the report).
+    app.get("/reports/:id/data", async (c) => {
+      const report = reports.get(c.req.param("id"));
+      if (!report) return unknown(c, c.req.param("id"));
+      const format = answerFormat(c);
+      if (!format) return badFormat(c);
+      const outcome = await run(report.spec, c.req.raw.signal);
+      return answerOutcome(c, outcome, format, report.name, {
+        report: { id: report.id, name: report.name, version: report.version },
+      });
+    });
+  }
 
   app.put("/reports/:id", limit, async (c) => {
     const id = c.req.param("id");
