@@ -170,4 +170,32 @@ describe("Coordinator brushing over cubes", () => {
     expect(round(towns.last?.main)).toEqual(round(await db.query(sql, params)));
     await expect(coordinator.brush([T0, T0 + HOUR], "brush")).rejects.toThrow(/brush\(\) without brushStart/);
   });
+
+  it("builds the cubes ahead with prepareBrush, so brushStart finds them ready", async () => {
+    const connector = recording(db);
+    const coordinator = new Coordinator(connector);
+    const towns = new Recorder("towns", BY_TOWN);
+    coordinator.connect(towns);
+    await coordinator.setFields({ energy_hourly: await db.describe("energy_hourly") });
+    const bins: BrushBins = { field: "ts", start: T0, step: HOUR };
+    const builds = () => connector.calls.filter((sql) => sql.startsWith("CREATE OR REPLACE TABLE")).length;
+    await coordinator.prepareBrush("time", "timeline", bins);
+    expect(builds()).toBe(1);
+    await coordinator.brushStart("time", "timeline", bins);
+    expect(builds()).toBe(1); // ready: nothing rebuilt on pointer down
+    await coordinator.brush([T0, T0 + 5 * HOUR], "brush");
+    expect(connector.calls.at(-1)).toMatch(/FROM "__cube_\d+"/);
+    // Other bins, or another selection in between, build afresh.
+    await coordinator.brushStart("time", "timeline", { ...bins, step: 2 * HOUR });
+    expect(builds()).toBe(2);
+    await coordinator.select("carrier", {
+      source: "x",
+      value: "gas",
+      label: "gas",
+      filters: [{ field: "carrier", op: "eq", values: ["gas"] }],
+    });
+    await coordinator.brushStart("time", "timeline", { ...bins, step: 2 * HOUR });
+    expect(builds()).toBe(3);
+    await coordinator.brushEnd();
+  });
 });

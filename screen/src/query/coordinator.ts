@@ -27,6 +27,9 @@ interface ActiveBrush {
 
 let cubeSerial = 0;
 
+const sameBins = (a: BrushBins, b: BrushBins) =>
+  a.field === b.field && a.start === b.start && a.step === b.step;
+
 /**
  * Between panels and a database: turns each panel's specs into SQL with `buildSql`, runs them
  * through one {@link QueryConnector}, caches and de-duplicates identical queries, drops stale
@@ -95,6 +98,11 @@ export class Coordinator {
    * instead of the rows. Specs that cannot be cubed (count_distinct) are queried directly.
    */
   async brushStart(name: string, source: string, bins: BrushBins): Promise<void> {
+    const held = this.#brush;
+    if (held && held.name === name && held.source === source && sameBins(held.bins, bins)) {
+      await held.ready; // prepared ahead (prepareBrush), and nothing has changed since
+      return;
+    }
     await this.#dropCubes();
     const brush: ActiveBrush = {
       name,
@@ -124,6 +132,16 @@ export class Coordinator {
     }
     brush.ready = Promise.all(builds).then(() => undefined);
     await brush.ready;
+  }
+
+  /**
+   * Builds the cubes of a brush ahead of it — when the pointer enters the brushing chart, or in
+   * idle time — so that {@link brushStart} with the same arguments finds them ready and the first
+   * move does not wait for a scan of every row. They last until another selection changes, the
+   * data is replaced, or the brush ends.
+   */
+  prepareBrush(name: string, source: string, bins: BrushBins): Promise<void> {
+    return this.brushStart(name, source, bins);
   }
 
   /**
