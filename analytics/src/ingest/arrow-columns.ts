@@ -2,7 +2,7 @@ import { Buffer } from "node:buffer";
 import { DataType, Type, Vector, type Data, type Table } from "apache-arrow";
 import type { Fields, StreamDef } from "@citybrain/datasets";
 import { checkColumns, type CheckedColumns } from "./checked-columns.ts";
-import { convertArrowValue } from "./parse-arrow.ts";
+import { arrowValue } from "./parse-arrow.ts";
 
 /** Reads the value at a row of one record batch's column, as `parseArrow` would put it in a record. */
 type Reader = (row: number) => unknown;
@@ -46,7 +46,7 @@ function readerOf(data: Data): Reader {
     return (row) => (valid(row) ? halves[2 * row + 1]! * TWO_32 + (halves[2 * row]! >>> 0) : null);
   }
   const vector = new Vector([data]);
-  return (row) => convertArrowValue(typeId, vector.get(row));
+  return (row) => arrowValue(vector, row);
 }
 
 /**

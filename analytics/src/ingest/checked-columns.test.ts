@@ -96,6 +96,9 @@ function mess(def: StreamDef, rows: readonly Record<string, unknown>[], rng: Ran
     () => "2026-02-30",
     () => "2026-03-01",
     () => ({ nested: 1 }),
+    () => 3e9, // beyond a 32-bit int
+    () => 9e15, // beyond any time
+    () => -2_147_483_648,
   ];
   return rows.map((row) => {
     const roll = rng.next();

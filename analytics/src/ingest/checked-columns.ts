@@ -1,4 +1,13 @@
-import { parseValue, type FieldDef, type Fields, type RowError, type StreamDef } from "@citybrain/datasets";
+import {
+  INT32_MAX,
+  INT32_MIN,
+  MAX_TIME_MS,
+  parseValue,
+  type FieldDef,
+  type Fields,
+  type RowError,
+  type StreamDef,
+} from "@citybrain/datasets";
 
 /** The code of a null in a dictionary-coded column. */
 export const NULL_CODE = 0xffff_ffff;
@@ -73,8 +82,9 @@ class FieldSink {
       k === "float" ? NUMBER : k === "int" ? INT : k === "timestamp" ? TIME : k === "bool" ? BOOL : TEXT;
     if (this.kind === TEXT) this.codes = new Uint32Array(capacity);
     else this.numbers = new Float64Array(capacity);
-    this.min = def.min ?? -Infinity;
-    this.max = def.max ?? Infinity;
+    // Ints are 32-bit: their bounds are never wider than that (parseValue words the rest).
+    this.min = this.kind === INT ? Math.max(def.min ?? -Infinity, INT32_MIN) : (def.min ?? -Infinity);
+    this.max = this.kind === INT ? Math.min(def.max ?? Infinity, INT32_MAX) : (def.max ?? Infinity);
   }
 
   /** Stores `raw` at `slot`; returns the error message when it is not acceptable. */
@@ -94,7 +104,7 @@ class FieldSink {
         }
         break;
       case TIME:
-        if (typeof raw === "number" && Number.isFinite(raw)) {
+        if (typeof raw === "number" && Math.abs(raw) <= MAX_TIME_MS) {
           this.numbers![slot] = Math.round(raw);
           return undefined;
         }

@@ -32,6 +32,7 @@ const RECORDS: Record<string, unknown>[] = [
   { ...good, ts: "2026-03-01T00:15:00.5Z", meter_id: "M13" },
   { ...good, ts: "2026-03-01T00:15:00Z", meter_id: "M14" },
   { ...good, ts: "2026-03-01T00:15:00.000z", meter_id: "M15" },
+  { ...good, ts: 9e15, meter_id: "M16" }, // epoch ms beyond any calendar DuckDB or JS can hold
 ];
 
 describe("SQL ingest path", () => {

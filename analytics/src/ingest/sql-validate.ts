@@ -1,4 +1,4 @@
-import { quoteIdent, type FieldDef } from "@citybrain/datasets";
+import { MAX_TIME_MS, quoteIdent, type FieldDef } from "@citybrain/datasets";
 
 /**
  * SQL twins of the JS validator (`validateRows`), generated from the same field definitions so
@@ -32,7 +32,7 @@ export function castSql(def: FieldDef, col: string): string {
       return `COALESCE(CASE WHEN length(${v}) IN (20, 24) AND substr(${v}, 5, 1) = '-' AND substr(${v}, 8, 1) = '-'
           AND substr(${v}, 11, 1) = 'T' AND substr(${v}, 14, 1) = ':' AND substr(${v}, 17, 1) = ':'
           THEN try_strptime(${v}, ['%Y-%m-%dT%H:%M:%S.%gZ', '%Y-%m-%dT%H:%M:%SZ']) END,
-        CASE WHEN TRY_CAST(${v} AS DOUBLE) IS NOT NULL THEN make_timestamp(round(${v}::DOUBLE * 1000)::BIGINT)
+        CASE WHEN abs(TRY_CAST(${v} AS DOUBLE)) <= ${MAX_TIME_MS} THEN make_timestamp(round(${v}::DOUBLE * 1000)::BIGINT)
         WHEN regexp_full_match(${v}, ${ISO}) THEN TRY_CAST(${v} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' END)`;
     case "date":
       return `CASE WHEN regexp_full_match(${v}, '^\\d{4}-\\d{2}-\\d{2}$') THEN TRY_CAST(${v} AS DATE) END`;

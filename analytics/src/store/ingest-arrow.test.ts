@@ -9,7 +9,7 @@ import {
 } from "@citybrain/datasets";
 import { GENERATORS, makeContext } from "@citybrain/datasets/generators";
 import type { RecordBatch } from "apache-arrow";
-import { Table, tableToIPC, vectorFromArray } from "apache-arrow";
+import { Int64, Table, TimestampMillisecond, tableToIPC, vectorFromArray } from "apache-arrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseArrow } from "../ingest/parse-arrow.ts";
 import { DuckDBStore } from "./duckdb-store.ts";
@@ -96,5 +96,48 @@ describe("DuckDBStore.ingestArrow", () => {
     await expect(
       columnar.ingestArrow("energy", new TextEncoder().encode("ts,value\n"), { batchId: "x" }),
     ).rejects.toThrow(/not an Arrow IPC stream or file/);
+  });
+
+  it("names out-of-range 64-bit values by row and field instead of failing in the engine", async () => {
+    const table = new Table({
+      ts: vectorFromArray(
+        [Date.UTC(2026, 5, 1), 9e15, Date.UTC(2026, 5, 1, 0, 2)],
+        new TimestampMillisecond(),
+      ),
+      camera_id: vectorFromArray(["CAM-X", "CAM-X", "CAM-X"]),
+      line_id: vectorFromArray(["L1", "L1", "L1"]),
+      town_code: vectorFromArray(["500152001", "500152001", "500152001"]),
+      direction: vectorFromArray(["up", "up", "up"]),
+      class: vectorFromArray(["car", "car", "car"]),
+      count: vectorFromArray([1n, 2n, 2n ** 60n], new Int64()),
+    });
+    const errors = await columnar
+      .ingestArrow("traffic", tableToIPC(table, "stream"), { batchId: "range" })
+      .catch((e: ValidationError) => e.errors);
+    expect(errors).toEqual([
+      { row: 2, field: "ts", message: "expected ISO-8601 time, got 9000000000000000" },
+      { row: 3, field: "count", message: "expected an integer, got 1152921504606847000" },
+    ]);
+  });
+
+  it("survives corrupted Arrow bytes: every outcome is a parse error, a validation error or a write", async () => {
+    const good = generatedIpc("traffic", 2);
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const outcomes = new Map<string, number>();
+    for (let i = 0; i < 300; i++) {
+      const bytes = good.slice();
+      for (let f = 1 + Math.floor(rand() * 30); f > 0; f--)
+        bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+      const kind = await columnar
+        .ingestArrow("traffic", bytes, { batchId: `fuzz-${i}`, onBadRows: i % 2 ? "quarantine" : "reject" })
+        .then(
+          () => "written",
+          (e: Error) => e.name,
+        );
+      outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
+    }
+    expect([...outcomes.keys()].sort()).toEqual(["ParseError", "ValidationError", "written"]);
+    expect(await columnar.count("traffic")).toBeGreaterThan(0);
   });
 });

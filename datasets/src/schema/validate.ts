@@ -34,6 +34,12 @@ function show(v: unknown): string {
 
 type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** The farthest epoch milliseconds a time may be (JavaScript's Date range; DuckDB's is wider). */
+export const MAX_TIME_MS = 8.64e15;
+/** Int fields are 32-bit (DuckDB INTEGER). */
+export const INT32_MIN = -2_147_483_648;
+export const INT32_MAX = 2_147_483_647;
+
 /** Parses one raw value (from JSON or CSV text) for a field. */
 export function parseValue(def: FieldDef, raw: unknown): Parsed {
   if (raw === null || raw === undefined || raw === "") {
@@ -48,7 +54,9 @@ export function parseValue(def: FieldDef, raw: unknown): Parsed {
   switch (def.kind) {
     case "timestamp": {
       const v = typeof raw === "number" ? raw : typeof raw === "string" ? parseTime(raw) : undefined;
-      return v === undefined || !Number.isFinite(v) ? fail("ISO-8601 time") : { ok: true, value: v };
+      return v === undefined || !Number.isFinite(v) || Math.abs(v) > MAX_TIME_MS
+        ? fail("ISO-8601 time")
+        : { ok: true, value: v };
     }
     case "date":
       return typeof raw === "string" && def.pattern?.test(raw) && parseTime(raw) !== undefined
@@ -70,7 +78,8 @@ export function parseValue(def: FieldDef, raw: unknown): Parsed {
     case "float": {
       const v = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim()) : NaN;
       if (!Number.isFinite(v)) return fail(def.kind === "int" ? "an integer" : "a number");
-      if (def.kind === "int" && !Number.isInteger(v)) return fail("an integer");
+      if (def.kind === "int" && (!Number.isInteger(v) || v < INT32_MIN || v > INT32_MAX))
+        return fail("an integer");
       if (def.min !== undefined && v < def.min)
         return fail(`a number ≥ ${def.min}${def.unit ? ` ${def.unit}` : ""}`);
       if (def.max !== undefined && v > def.max)
