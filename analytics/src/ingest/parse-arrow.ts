@@ -1,4 +1,12 @@
-import { DataType, TimeUnit, tableFromIPC, type Data, type Table, type Type, type Vector } from "apache-arrow";
+import {
+  DataType,
+  TimeUnit,
+  tableFromIPC,
+  type Data,
+  type Table,
+  type Type,
+  type Vector,
+} from "apache-arrow";
 import { ParseError } from "./parse-error.ts";
 
 const DAY_MS = 86_400_000;
