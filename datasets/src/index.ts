@@ -5,6 +5,7 @@ export {
   columnNames,
   validateRows,
   parseValue,
+  showValue,
   MAX_TIME_MS,
   INT32_MIN,
   INT32_MAX,

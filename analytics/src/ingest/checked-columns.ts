@@ -3,6 +3,7 @@ import {
   INT32_MIN,
   MAX_TIME_MS,
   parseValue,
+  showValue,
   type FieldDef,
   type Fields,
   type RowError,
@@ -49,11 +50,6 @@ export interface CheckedColumns {
 
 export function isCoded(c: CheckedColumn): c is CodedColumn {
   return "codes" in c;
-}
-
-function show(v: unknown): string {
-  const s = typeof v === "string" ? JSON.stringify(v) : String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 const NUMBER = 0;
@@ -247,7 +243,7 @@ export function checkRecords<F extends Fields>(
     (i, push) => {
       const r = records[i];
       if (typeof r !== "object" || r === null || Array.isArray(r)) {
-        push({ row: firstRow + i, field: "*", message: `expected an object, got ${show(r)}` });
+        push({ row: firstRow + i, field: "*", message: `expected an object, got ${showValue(r)}` });
         return;
       }
       const keys = Object.keys(r);

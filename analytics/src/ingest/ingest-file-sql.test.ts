@@ -33,6 +33,11 @@ const RECORDS: Record<string, unknown>[] = [
   { ...good, ts: "2026-03-01T00:15:00Z", meter_id: "M14" },
   { ...good, ts: "2026-03-01T00:15:00.000z", meter_id: "M15" },
   { ...good, ts: 9e15, meter_id: "M16" }, // epoch ms beyond any calendar DuckDB or JS can hold
+  // JSON values that are not text or numbers: refused where text is expected, shown as JSON.
+  { ...good, meter_id: { site: "M17" } },
+  { ...good, meter_id: "M18", enterprise_id: ["ENT-0001"] },
+  { ...good, meter_id: "M19", value: true },
+  { ...good, meter_id: "M20", ts: false, industry: { a: [1, 2] } },
 ];
 
 describe("SQL ingest path", () => {

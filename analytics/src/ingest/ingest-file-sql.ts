@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdent, type RowError, type StreamDef } from "@citybrain/datasets";
 import type { RawSelect } from "./file-reader-sql.ts";
-import { castSql, errorSql, rawCol, typedCastSql } from "./sql-validate.ts";
+import { castSql, errorSql, jsonTypeSql, rawCol, typedCastSql } from "./sql-validate.ts";
 
 /** Most row errors collected and returned for one batch. */
 export const MAX_REPORTED_ERRORS = 1000;
@@ -25,14 +25,20 @@ export interface RawCheck {
 export async function createChecked(conn: DuckDBConnection, def: StreamDef, raw: RawSelect): Promise<void> {
   const entries = Object.entries(def.fields);
   const typed = entries.map(([name], i) => `raw.__t${i} AS ${quoteIdent(name)}`);
+  const jsonType = (name: string) =>
+    raw.json && def.fields[name]?.kind === "string" ? `raw.${quoteIdent(`__jt_${name}`)}` : undefined;
   const ok = [
     ...entries.map(
-      ([name, f], i) => `(${errorSql(f, rawCol(name), `raw.__t${i}`, raw.typed[name])}) IS NULL`,
+      ([name, f], i) =>
+        `(${errorSql(f, rawCol(name), `raw.__t${i}`, raw.typed[name], jsonType(name))}) IS NULL`,
     ),
     "len(raw.__unknown) = 0",
   ].join(" AND ");
   const text = (n: string) => raw.typed[n]?.text ?? rawCol(n);
-  const record = `to_json(struct_pack(${entries.map(([n]) => `${quoteIdent(n)} := ${text(n)}`).join(", ")}))`;
+  // A JSON record is kept as it came; others as the text of their fields.
+  const record = raw.json
+    ? "raw.__json"
+    : `to_json(struct_pack(${entries.map(([n]) => `${quoteIdent(n)} := ${text(n)}`).join(", ")}))`;
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE checked AS
      SELECT ${typed.join(", ")}, ${raw.numbered ? "raw.__row" : "NULL::BIGINT"} AS __row, __ok,
@@ -72,12 +78,14 @@ function castsSelect(def: StreamDef, raw: Pick<RawSelect, "sql" | "typed">): str
 function badRowsSql(def: StreamDef): string {
   const entries = Object.entries(def.fields);
   const raw = entries.map(([n]) => `__record ->> ${sqlText(n)} AS ${quoteIdent(n)}`);
+  // __record is JSON: of the input for NDJSON (values keep their JSON types), else of field texts.
   const errs = entries.map(
-    ([name, f], i) => `{'field': '${name}', 'message': ${errorSql(f, rawCol(name), `raw.__t${i}`)}}`,
+    ([name, f], i) =>
+      `{'field': '${name}', 'message': ${errorSql(f, rawCol(name), `raw.__t${i}`, undefined, jsonTypeSql("raw.__record", name))}}`,
   );
   const unknown = `list_transform(raw.__unknown, k -> {'field': k, 'message': 'unknown field for stream "${def.name}"'})`;
   // Re-read from the text kept in __record: the same verdicts, now with their words.
-  const source = `SELECT ${raw.join(", ")}, __row, __unknown FROM checked WHERE NOT __ok`;
+  const source = `SELECT ${raw.join(", ")}, __row, __unknown, __record FROM checked WHERE NOT __ok`;
   return `SELECT __row, list_concat(list_filter([${errs.join(", ")}], e -> e.message IS NOT NULL), ${unknown}) AS __errs
     FROM (${castsSelect(def, { sql: source, typed: {} })}) raw`;
 }

@@ -8,10 +8,22 @@ import { MAX_TIME_MS, quoteIdent, type FieldDef } from "@citybrain/datasets";
 
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
-/** `got …` as the JS validator writes it: numbers bare, text JSON-quoted, cut at 60 chars. */
-function shown(col: string): string {
-  const text = `CASE WHEN TRY_CAST(${col} AS DOUBLE) IS NOT NULL THEN ${col} ELSE to_json(${col})::VARCHAR END`;
+/** JSON types a JS value of which is not text or a number (the validator shows them as JSON). */
+const NOT_TEXT = "('OBJECT', 'ARRAY', 'BOOLEAN')";
+
+/**
+ * `got …` as the JS validator writes it: numbers bare, text JSON-quoted, objects, arrays and
+ * booleans of a JSON record as their JSON (`jsonType`: the value's `json_type`), cut at 60 chars.
+ */
+function shown(col: string, jsonType?: string): string {
+  const plain = `CASE WHEN TRY_CAST(${col} AS DOUBLE) IS NOT NULL THEN ${col} ELSE to_json(${col})::VARCHAR END`;
+  const text = jsonType ? `CASE WHEN ${jsonType} IN ${NOT_TEXT} THEN ${col} ELSE ${plain} END` : plain;
   return `CASE WHEN length(${text}) > 60 THEN left(${text}, 57) || '...' ELSE ${text} END`;
+}
+
+/** The `json_type` of field `name` in a JSON record column. */
+export function jsonTypeSql(record: string, name: string): string {
+  return `json_type(${record}, ${lit(`$."${name}"`)})`;
 }
 
 const ISO = `'^\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?$'`;
@@ -50,12 +62,20 @@ export function castSql(def: FieldDef, col: string): string {
 
 /**
  * An error message for a field, or NULL when valid: `col` is the input text, `typed` the column
- * holding {@link castSql} of it (computed once, referenced here).
+ * holding {@link castSql} of it (computed once, referenced here), `jsonType` the value's
+ * `json_type` when records are JSON.
  */
-export function errorSql(def: FieldDef, col: string, typed: string, source?: TypedSource): string {
+export function errorSql(
+  def: FieldDef,
+  col: string,
+  typed: string,
+  source?: TypedSource,
+  jsonType?: string,
+): string {
   // A typed column is missing when NULL; its text is needed only for the few failing rows.
   const v = source ? col : `NULLIF(${col}, '')`;
-  const got = (expected: string) => `${lit(`expected ${expected}, got `)} || ${shown(source?.text ?? col)}`;
+  const got = (expected: string) =>
+    `${lit(`expected ${expected}, got `)} || ${shown(source?.text ?? col, jsonType)}`;
   const missing = def.nullable ? "NULL" : lit(`expected a value (${def.doc}), got nothing`);
   let check: string;
   switch (def.kind) {
@@ -72,9 +92,13 @@ export function errorSql(def: FieldDef, col: string, typed: string, source?: Typ
       check = `WHEN ${v} NOT IN (${(def.values ?? []).map(lit).join(", ")}) THEN ${got(`one of ${def.values?.join("|")}`)}`;
       break;
     case "string":
-      check = def.pattern
-        ? `WHEN NOT regexp_full_match(${v}, ${lit(def.pattern.source)}) THEN ${got(`text matching ${def.pattern}`)}`
-        : "";
+      check = [
+        // Text or a number, as in JS: an object, array or boolean of a JSON record is not.
+        jsonType ? `WHEN ${jsonType} IN ${NOT_TEXT} THEN ${got("text")}` : "",
+        def.pattern
+          ? `WHEN NOT regexp_full_match(${v}, ${lit(def.pattern.source)}) THEN ${got(`text matching ${def.pattern}`)}`
+          : "",
+      ].join(" ");
       break;
     case "int":
     case "float": {

@@ -8,6 +8,7 @@ export {
   MAX_TIME_MS,
   validateRows,
   parseValue,
+  showValue,
   formatRowError,
   ValidationError,
 } from "./validate.ts";

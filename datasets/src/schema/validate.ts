@@ -27,8 +27,18 @@ export class ValidationError extends Error {
   }
 }
 
-function show(v: unknown): string {
-  const s = typeof v === "string" ? JSON.stringify(v) : String(v);
+/** A value as messages show it after `got`: text JSON-quoted, objects as JSON, cut at 60 chars. */
+export function showValue(v: unknown): string {
+  let s: string;
+  if (typeof v === "string") s = JSON.stringify(v);
+  else if (typeof v === "object" && v !== null) {
+    // Objects and arrays as their JSON (what a client sent), not "[object Object]".
+    try {
+      s = JSON.stringify(v) ?? String(v);
+    } catch {
+      s = String(v);
+    }
+  } else s = String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
@@ -49,7 +59,7 @@ export function parseValue(def: FieldDef, raw: unknown): Parsed {
   }
   const fail = (expected: string): Parsed => ({
     ok: false,
-    message: `expected ${expected}, got ${show(raw)}`,
+    message: `expected ${expected}, got ${showValue(raw)}`,
   });
   switch (def.kind) {
     case "timestamp": {
@@ -113,7 +123,7 @@ export function validateRows<F extends Fields>(
   records.forEach((rec, i) => {
     const row = firstRow + i;
     if (typeof rec !== "object" || rec === null || Array.isArray(rec)) {
-      out.errors.push({ row, field: "*", message: `expected an object, got ${show(rec)}` });
+      out.errors.push({ row, field: "*", message: `expected an object, got ${showValue(rec)}` });
       return;
     }
     const input = rec as Record<string, unknown>;
