@@ -22,6 +22,14 @@ export function asText(col: string, type: string): string {
   return `CAST(${col} AS VARCHAR)`;
 }
 
+/** The JSON type of values of a reader's column type that are neither text nor numbers, or undefined. */
+function nonTextType(type: string): string | undefined {
+  if (type === "BOOLEAN") return "BOOLEAN";
+  if (type.startsWith("STRUCT") || type.startsWith("MAP")) return "OBJECT";
+  if (type.endsWith("]")) return "ARRAY";
+  return undefined;
+}
+
 /** The ParseError for a reader failure met while reading a file of `format`. */
 export function readFailure(format: SqlReadableFormat, e: unknown): Error {
   if (e instanceof ParseError) return e;
@@ -38,11 +46,16 @@ export interface RawSelect {
    * batch with bad rows or repeated keys is read again numbered.
    */
   readonly numbered: boolean;
-  /**
-   * Whether each record is JSON (NDJSON), kept as `__json`: values then have JSON types, given
-   * for text fields as `__jt_<field>` (`json_type`).
-   */
+  /** Whether each record is JSON (NDJSON), kept as `__json`. */
   readonly json: boolean;
+  /**
+   * For fields whose values may be other than text or numbers (JSON objects, arrays, booleans;
+   * Parquet BOOLEAN, STRUCT, LIST, MAP), SQL over `raw` giving the value's JSON type: text
+   * fields refuse those, and messages show them as JSON, as the JS validator does.
+   */
+  readonly valueTypes: Readonly<Record<string, string>>;
+  /** Fields whose text is the JSON of a non-text value (for the record kept of a bad row). */
+  readonly jsonText: ReadonlySet<string>;
   /** Fields the reader delivers typed (Parquet columns of a fitting type), by name. */
   readonly typed: Readonly<Record<string, TypedSource>>;
 }
@@ -65,6 +78,8 @@ export async function rawSelectSql(
   const names = Object.keys(def.fields);
   const known = `[${names.map(lit).join(", ")}]`;
   const typed: Record<string, TypedSource> = {};
+  const valueTypes: Record<string, string> = {};
+  const jsonText = new Set<string>();
   let select: string;
   try {
     // Parquet numbers its rows for free; CSV and NDJSON only when asked.
@@ -75,9 +90,11 @@ export async function rawSelectSql(
       // the JSON type only where it decides validity: text fields refuse objects, arrays, booleans.
       const paths = `[${names.map((n) => lit(`$."${n}"`)).join(", ")}]`;
       const cols = names.map((n, i) => `__text[${i + 1}] AS ${quoteIdent(n)}`).join(", ");
-      const types = names
-        .filter((n) => def.fields[n]?.kind === "string")
-        .map((n) => `json_type(json, ${lit(`$."${n}"`)}) AS ${quoteIdent(`__jt_${n}`)}`);
+      const textFields = names.filter((n) => def.fields[n]?.kind === "string");
+      const types = textFields.map(
+        (n) => `json_type(json, ${lit(`$."${n}"`)}) AS ${quoteIdent(`__jt_${n}`)}`,
+      );
+      for (const n of textFields) valueTypes[n] = `raw.${quoteIdent(`__jt_${n}`)}`;
       select = `SELECT ${[cols, ...types].join(", ")}, list_filter(json_keys(json), k -> NOT list_contains(${known}, k)) AS __unknown,
         json AS __json ${numbered ? ", row_number() OVER () AS __row" : ""}
         FROM (SELECT json, json_extract_string(json, ${paths}) AS __text FROM ${src})`;
@@ -96,6 +113,12 @@ export async function rawSelectSql(
           if (type !== undefined && field && format === "parquet" && acceptsTyped(field, type)) {
             typed[n] = { type, text: asText(`raw.${quoteIdent(n)}`, type) };
             return quoteIdent(n);
+          }
+          const nonText = type === undefined ? undefined : nonTextType(type);
+          if (nonText) {
+            valueTypes[n] = lit(nonText);
+            jsonText.add(n);
+            return `to_json(${quoteIdent(n)})::VARCHAR AS ${quoteIdent(n)}`;
           }
           return `${type === undefined ? "NULL::VARCHAR" : asText(quoteIdent(n), type)} AS ${quoteIdent(n)}`;
         })
@@ -118,7 +141,7 @@ export async function rawSelectSql(
       }
     }
     // No probe read here: the caller's single pass reports unreadable content (see readFailure).
-    return { sql: select, typed, numbered, json: format === "ndjson" };
+    return { sql: select, typed, numbered, json: format === "ndjson", valueTypes, jsonText };
   } catch (e) {
     throw readFailure(format, e);
   }

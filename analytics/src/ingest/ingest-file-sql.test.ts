@@ -1,9 +1,10 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ValidationError } from "@citybrain/datasets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DuckDBStore } from "../store/duckdb-store.ts";
+import { parseParquet } from "./parse-parquet.ts";
 
 const good = {
   ts: "2026-03-01T00:15:00Z",
@@ -163,6 +164,37 @@ describe("SQL ingest path", () => {
     ];
     expect(await q("DUP-1")).toEqual(expected);
     expect(await q("DUP-2")).toEqual(expected);
+  });
+
+  it("refuses Parquet booleans, structs and lists in text fields as the JS path does, words them alike", async () => {
+    const file = join(dir, "nontext.parquet");
+    await sql.exec(
+      `COPY (SELECT * FROM (VALUES
+         (TIMESTAMP '2026-04-02 00:00:00', {'site': 'N1'}, ['ENT-0001'], 'equipment', true, 'electricity', 1.5),
+         (TIMESTAMP '2026-04-02 00:15:00', {'site': 'N2'}, ['ENT-0002'], 'equipment', false, 'electricity', 2.5))
+       t(ts, meter_id, enterprise_id, industry, town_code, carrier, value)) TO '${file}' (FORMAT parquet)`,
+    );
+    const viaSql = await sql
+      .ingestFile("energy", file, "parquet", { batchId: "nt" })
+      .catch((e: ValidationError) => e.errors);
+    const viaJs = await js
+      .ingest("energy", await parseParquet(new Uint8Array(await readFile(file))), { batchId: "nt" })
+      .catch((e: ValidationError) => e.errors);
+    expect(viaSql).toEqual(viaJs);
+    expect(viaSql).toEqual([
+      { row: 1, field: "meter_id", message: 'expected text, got {"site":"N1"}' },
+      { row: 1, field: "enterprise_id", message: 'expected text, got ["ENT-0001"]' },
+      { row: 1, field: "town_code", message: "expected text, got true" },
+      { row: 2, field: "meter_id", message: 'expected text, got {"site":"N2"}' },
+      { row: 2, field: "enterprise_id", message: 'expected text, got ["ENT-0002"]' },
+      { row: 2, field: "town_code", message: "expected text, got false" },
+    ]);
+    const q = await sql.ingestFile("energy", file, "parquet", { batchId: "nt-q", onBadRows: "quarantine" });
+    expect(q).toMatchObject({ accepted: 0, rejected: 2 });
+    const [kept] = await sql.query(
+      "SELECT record FROM quarantine WHERE batch_id = 'nt-q' ORDER BY row_number",
+    );
+    expect(JSON.parse(kept?.record as string)).toMatchObject({ meter_id: { site: "N1" }, town_code: true });
   });
 
   it("refuses unreadable files with a parse error", async () => {

@@ -25,8 +25,7 @@ export interface RawCheck {
 export async function createChecked(conn: DuckDBConnection, def: StreamDef, raw: RawSelect): Promise<void> {
   const entries = Object.entries(def.fields);
   const typed = entries.map(([name], i) => `raw.__t${i} AS ${quoteIdent(name)}`);
-  const jsonType = (name: string) =>
-    raw.json && def.fields[name]?.kind === "string" ? `raw.${quoteIdent(`__jt_${name}`)}` : undefined;
+  const jsonType = (name: string) => raw.valueTypes[name];
   const ok = [
     ...entries.map(
       ([name, f], i) =>
@@ -34,11 +33,13 @@ export async function createChecked(conn: DuckDBConnection, def: StreamDef, raw:
     ),
     "len(raw.__unknown) = 0",
   ].join(" AND ");
-  const text = (n: string) => raw.typed[n]?.text ?? rawCol(n);
-  // A JSON record is kept as it came; others as the text of their fields.
+  // A field's value in the record of a bad row: its text, or its JSON when it is not text.
+  const member = (n: string) =>
+    raw.jsonText.has(n) ? `json(${rawCol(n)})` : (raw.typed[n]?.text ?? rawCol(n));
+  // A JSON record is kept as it came; others as their fields' values.
   const record = raw.json
     ? "raw.__json"
-    : `to_json(struct_pack(${entries.map(([n]) => `${quoteIdent(n)} := ${text(n)}`).join(", ")}))`;
+    : `to_json(struct_pack(${entries.map(([n]) => `${quoteIdent(n)} := ${member(n)}`).join(", ")}))`;
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE checked AS
      SELECT ${typed.join(", ")}, ${raw.numbered ? "raw.__row" : "NULL::BIGINT"} AS __row, __ok,
