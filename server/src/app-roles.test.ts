@@ -159,6 +159,7 @@ describe("the real app's route × role matrix", () => {
         body: TINY_JPEG,
       },
       { method: "GET", path: "/api/cameras/GATE-1/snapshot.jpg", allow: READERS, okStatus: [200, 503] },
+      { method: "GET", path: "/api/vision-evidence/VIS-none.jpg", allow: READERS, okStatus: [404] },
     ];
     assertRoleMatrix(await runRoleMatrix({ app, store: auth, routes, ingestStreams: ["energy", "traffic"] }));
   });

@@ -109,6 +109,7 @@ export function createApp(options: AppOptions): Hono {
       "/alerts/*",
       "/metrics",
       "/cameras",
+      "/vision-evidence/*",
     ])
       api.use(path, requireRole("display"));
     // Pushed frames become `traffic` rows: an ingest token scoped to traffic (a camera box, an

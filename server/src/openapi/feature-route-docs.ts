@@ -202,6 +202,24 @@ export const FEATURE_ROUTE_DOCS: readonly RouteDoc[] = [
     },
   },
   {
+    method: "get",
+    path: "/vision-evidence/:name",
+    tag: "cameras",
+    summary: "An alert's evidence snapshot: the path its `evidence` field names under /api",
+    description:
+      "The frame of a vision event with every box and track id, the zones and lines, the subject in red " +
+      "and the message as caption (JPEG). Kept while retention allows (most files, oldest age).",
+    role: "display",
+    params: z.object({
+      name: z.string().describe("file name, e.g. VIS-CAM-00822-CROWD-plaza-20261126T060030Z.jpg"),
+    }),
+    responses: {
+      200: { description: "JPEG", contentType: "image/jpeg" },
+      404: err("no such snapshot (never made, or removed by retention)"),
+      ...visionOff,
+    },
+  },
+  {
     method: "post",
     path: "/cameras/:id/frames",
     tag: "cameras",

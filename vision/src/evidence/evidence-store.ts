@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { EvidenceSink, Scene } from "../pipeline/scene.ts";
 import { annotateScene } from "./annotate-scene.ts";
@@ -70,6 +70,18 @@ export class EvidenceStore implements EvidenceSink {
     const name = reference.slice(this.publicPrefix.length);
     if (name !== basename(name) || !name.endsWith(".jpg")) return undefined;
     return join(this.dir, name);
+  }
+
+  /** The JPEG behind an evidence reference, or `null` when it is not one of this store's or is gone. */
+  async read(reference: string): Promise<Uint8Array | null> {
+    const path = this.pathOf(reference);
+    if (!path) return null;
+    try {
+      return await readFile(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return null; // pruned by retention
+      throw e;
+    }
   }
 
   /** Snapshot files currently kept, oldest first. */

@@ -101,6 +101,12 @@ describe("evidence snapshots", () => {
     expect((await sharp(path).metadata()).format).toBe("jpeg");
     expect(store.pathOf("vision-evidence/../secret.jpg")).toBeUndefined();
     expect(store.pathOf("other/x.jpg")).toBeUndefined();
+    // read(): the kept JPEG; null for one retention removed, or a reference not of this store.
+    expect((await sharp(Buffer.from((await store.read(refs[4] as string)) ?? [])).metadata()).format).toBe(
+      "jpeg",
+    );
+    expect(await store.read(refs[0] as string)).toBeNull();
+    expect(await store.read("vision-evidence/../secret.jpg")).toBeNull();
   });
 
   it("drops files older than maxAgeMs, including those left by an earlier run", async () => {

@@ -196,6 +196,14 @@ export class VisionService {
   }
 
   /**
+   * An alert's evidence snapshot by its reference (the alert row's `evidence`, e.g.
+   * `vision-evidence/VIS-….jpg`), or `null` when unknown or removed by retention.
+   */
+  evidenceSnapshot(reference: string): Promise<Uint8Array | null> {
+    return this.evidence ? this.evidence.read(reference) : Promise.resolve(null);
+  }
+
+  /**
    * The push source of a camera that takes pushed frames now.
    * @throws {PushFrameError} `unknown_camera`, `not_push`, or `unavailable` (no detector; stopping).
    */

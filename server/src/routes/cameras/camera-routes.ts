@@ -3,6 +3,9 @@ import { apiError } from "../../errors.ts";
 import type { CameraSource } from "./camera-source.ts";
 import { pushFrameRoute, type PushFrameRouteOptions } from "./push-frame-route.ts";
 
+/** Where alert evidence references point (`EvidenceStore`'s default `publicPrefix`). */
+export const EVIDENCE_PREFIX = "vision-evidence/";
+
 /** Options of {@link cameraRoutes}. */
 export interface CameraRoutesOptions extends Omit<PushFrameRouteOptions, "vision"> {
   readonly vision: CameraSource;
@@ -10,7 +13,8 @@ export interface CameraRoutesOptions extends Omit<PushFrameRouteOptions, "vision
 
 /**
  * `GET /cameras` (real-video cameras and their health), `GET /cameras/:id/snapshot.jpg` (the
- * latest annotated frame: boxes, track ids, zones and lines drawn) and
+ * latest annotated frame: boxes, track ids, zones and lines drawn), `GET /vision-evidence/:name`
+ * (an alert's evidence snapshot, the path its `evidence` field names) and
  * `POST /cameras/:id/frames` (frames pushed to `push` cameras, see {@link pushFrameRoute}).
  * @example
  * app.route("/api", cameraRoutes({ vision, maxBytes: 8 * 1024 * 1024 }));
@@ -21,6 +25,25 @@ export function cameraRoutes(options: CameraRoutesOptions): Hono {
     c.header("Cache-Control", "no-store");
     return c.json({ cameras: options.vision.health().cameras });
   });
+  // An alert row's `evidence` is a path under /api: GET /api/<evidence> shows its snapshot.
+  app.get(`/${EVIDENCE_PREFIX}:name`, async (c) => {
+    const name = c.req.param("name");
+    const jpeg = /^[\w.-]+\.jpg$/.test(name)
+      ? await options.vision.evidenceSnapshot?.(`${EVIDENCE_PREFIX}${name}`)
+      : null;
+    if (!jpeg) {
+      return apiError(
+        c,
+        404,
+        "unknown_evidence",
+        `no evidence snapshot "${name}" (an alert's evidence is kept while retention allows)`,
+        { param: "name" },
+      );
+    }
+    c.header("Cache-Control", "private, no-cache");
+    return c.body(new Uint8Array(jpeg), 200, { "Content-Type": "image/jpeg" });
+  });
+
   app.get("/cameras/:id/snapshot.jpg", async (c) => {
     const id = c.req.param("id");
     const camera = options.vision.health().cameras.find((x) => x.cameraId === id);

@@ -12,6 +12,8 @@ export interface CameraStatus {
 export interface CameraSource {
   health(): { readonly cameras: readonly CameraStatus[] };
   latestSnapshot(cameraId: string): Promise<Uint8Array | null>;
+  /** An alert's evidence JPEG by its reference (`vision-evidence/<file>.jpg`), or null. */
+  evidenceSnapshot?(reference: string): Promise<Uint8Array | null>;
   /** Throws a `PushFrameError` unless the camera takes pushed frames now. */
   pushTarget(cameraId: string): unknown;
   /** Hands a checked frame to a push camera; throws a `PushFrameError` (e.g. `out_of_order`). */

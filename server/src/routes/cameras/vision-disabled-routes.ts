@@ -18,5 +18,6 @@ export function visionDisabledRoutes(): Hono {
     );
   app.all("/cameras", disabled);
   app.all("/cameras/*", disabled);
+  app.all("/vision-evidence/*", disabled);
   return app;
 }
