@@ -16,6 +16,16 @@ function where(q: AlertListQuery): { sql: string; params: SqlParam[] } {
   list("severity", q.severity);
   list("source", q.source);
   list("town_code", q.town_code);
+  list("rule", q.rule);
+  list("site_id", q.site_id);
+  if (q.q !== undefined) {
+    // A search box: case, spaces and the plate dot do not matter (渝AD1234 finds 渝A·D1234).
+    const folded = (sql: string) => `lower(regexp_replace(${sql}, '[\\s·]', '', 'g'))`;
+    clauses.push(
+      `(contains(${folded("message")}, ${folded("?")}) OR contains(${folded("coalesce(site_id, '')")}, ${folded("?")}) OR contains(${folded("alert_id")}, ${folded("?")}))`,
+    );
+    params.push(q.q, q.q, q.q);
+  }
   if (q.since !== undefined) {
     clauses.push("ts >= epoch_ms(?::BIGINT)");
     params.push(q.since);

@@ -42,6 +42,7 @@ describe("alertRoutes", () => {
     store = await DuckDBStore.open({ path: ":memory:" });
     const rows = Array.from({ length: 12 }, (_, i) => alert(i));
     rows.push(alert(20, { status: "closed", actor: "user:old", alert_id: "done" }));
+
     await store.ingest("alerts", rows, { batchId: "seed" });
     audit = await AuditLog.open({ path: ":memory:" });
     hub = new EventHub();
@@ -92,6 +93,8 @@ describe("alertRoutes", () => {
     ["?since=2026-03-02&until=2026-03-01", "since", /since must be before until/],
     ["?town_code=';drop", "town_code", /town codes/],
     ["?stauts=open", "stauts", /unknown query parameter "stauts"/],
+    ["?rule=vision.plate_read,drop table", "rule", /rule ids like vision.plate_read, got "drop table"/],
+    [`?q=${"x".repeat(101)}`, "q", /at most 100 characters/],
   ])("answers 400 naming the parameter for %s", async (query, param, message) => {
     const res = await app.request(`/alerts${query}`);
     expect(res.status).toBe(400);
@@ -218,5 +221,52 @@ describe("alertRoutes", () => {
     });
     expect(await res.json()).toMatchObject({ status: "ack", actor: "user:duty" });
     expect((await audit.entries()).at(-1)).toMatchObject({ actor: "user:duty", action: "alert.ack" });
+  });
+});
+
+describe("GET /alerts search", () => {
+  let store: DuckDBStore;
+  let app: Hono;
+  beforeAll(async () => {
+    store = await DuckDBStore.open({ path: ":memory:" });
+    const rows = Array.from({ length: 12 }, (_, i) => alert(i));
+    rows.push(
+      alert(21, {
+        alert_id: "VIS-GATE-1-PLATE-kerb-20260301T230000Z-T2",
+        source: "vision",
+        rule: "vision.plate_read",
+        site_id: "GATE-1",
+        message: "城北卡口（GATE-1）路边停车带：识别车牌 渝A·D1234（小汽车，目标 #2，置信度 97%）",
+      }),
+    );
+    await store.ingest("alerts", rows, { batchId: "seed" });
+    app = new Hono().route("/", alertRoutes({ store, now: () => NOW }));
+  });
+  afterAll(() => store.close());
+
+  const list = async (query: string) => {
+    const res = await app.request(`/alerts${query}`);
+    return { status: res.status, body: (await res.json()) as { alerts: AlertJson[]; total: number } };
+  };
+
+  it("finds a plate however it is typed, and filters by rule and site", async () => {
+    const plate = "VIS-GATE-1-PLATE-kerb-20260301T230000Z-T2";
+    for (const q of ["渝A·D1234", "渝AD1234", "渝a d1234", "d1234"]) {
+      expect(
+        (await list(`?q=${encodeURIComponent(q)}`)).body.alerts.map((a) => a.alert_id),
+        q,
+      ).toEqual([plate]);
+    }
+    expect((await list(`?q=${encodeURIComponent("渝B5K678")}`)).body.total).toBe(0);
+    expect((await list("?rule=vision.plate_read")).body.alerts.map((a) => a.alert_id)).toEqual([plate]);
+    expect((await list("?site_id=gate-1")).body.total).toBe(0); // ids are exact
+    expect((await list("?site_id=GATE-1,SITE-3")).body.total).toBe(2);
+    expect((await list("?q=SITE-1")).body.alerts.map((a) => a.site_id).sort()).toEqual([
+      "SITE-1",
+      "SITE-10",
+      "SITE-11",
+    ]);
+    // The search text is a bound parameter: SQL in it is text to find.
+    expect((await list(`?q=${encodeURIComponent("' OR 1=1 --")}`)).body.total).toBe(0);
   });
 });

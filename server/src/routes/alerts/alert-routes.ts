@@ -41,7 +41,8 @@ function queryObject(c: Context): Record<string, string> {
 }
 
 /**
- * `GET /alerts` (filters: status, severity, source, town_code, since, until, limit, offset; newest
+ * `GET /alerts` (filters: status, severity, source, town_code, rule, site_id, q — text search that
+ * finds a plate however it is typed — since, until, limit, offset; newest
  * first), `GET /alerts/:id`, and `POST /alerts/:id/ack` / `POST /alerts/:id/close` with an optional
  * `{ note }`. A change is checked with `transitionAlert` (illegal → 409), written as a new row of
  * the alerts stream by the store's ingest path, audited, and published as an `alert` event.

@@ -72,6 +72,28 @@ const codes = z
     return parts;
   });
 
+/** Comma-separated ids (rule ids like `vision.plate_read`, site ids like `CAM-00822`). */
+function ids(what: string, example: string) {
+  return z
+    .string()
+    .describe(`one or more ${what} (comma-separated), e.g. ${example}`)
+    .transform((text, ctx) => {
+      const parts = text.split(",").map((p) => p.trim());
+      const bad = parts.find((p) => !/^[\w.:-]{1,64}$/.test(p));
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          message: `expected ${what} like ${example}, got ${JSON.stringify(bad)}`,
+        });
+        return z.NEVER;
+      }
+      return parts;
+    });
+}
+
+/** Longest `q` accepted. */
+export const MAX_SEARCH_LENGTH = 100;
+
 const time = z
   .string()
   .describe("ISO-8601 time; without an offset it is read as Asia/Shanghai")
@@ -110,6 +132,17 @@ export const alertListQuery = z
     severity: listOf(LEVELS).optional(),
     source: listOf(SOURCES).optional(),
     town_code: codes.optional(),
+    rule: ids("rule ids", "vision.plate_read").optional(),
+    site_id: ids("site ids", "CAM-00822").optional(),
+    q: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`)
+      .optional()
+      .describe(
+        "text the message, site or alert id contains (case, spaces and the plate dot · ignored), e.g. a plate 渝AD1234",
+      ),
     since: time.optional().describe("alerts whose condition began at or after this time"),
     until: time.optional().describe("alerts whose condition began before this time"),
     limit: integer(1, MAX_ALERT_PAGE, 100),
