@@ -61,7 +61,10 @@ describe("generateDataset (tiny preset, real generators)", () => {
     expect(truth.length).toBeGreaterThan(0);
     const keys = truth.map((a) => `${a.stream}|${String(a.start).padStart(15, "0")}`);
     expect(keys).toEqual([...keys].sort());
-    expect(events.filter((e) => e.kind === "stream-done").map((e) => e.stream)).toEqual(streams);
+    // Each stream is reported done once, in the order the streams finish: Parquet's encoding
+    // overlaps the next stream's generation, so a loaded machine may finish them out of order.
+    const done = events.filter((e) => e.kind === "stream-done").map((e) => e.stream);
+    expect([...done].sort()).toEqual([...streams].sort());
     for (const s of streams) expect(manifest.streams[s as "energy"]?.rows).toBeGreaterThan(0);
   });
 

@@ -27,6 +27,7 @@ export type DatasetProgress =
     }
   | { readonly kind: "rows"; readonly stream: StreamName; readonly rows: number; readonly elapsedMs: number }
   | {
+      /** Once per generated stream, when its last file is on disk: in finishing order, not stream order. */
       readonly kind: "stream-done";
       readonly stream: StreamName;
       readonly rows: number;
