@@ -54,6 +54,7 @@ export {
   formatDateTimeZh,
   formatEn,
   formatEnParts,
+  formatTimeOfDay,
   formatZh,
   formatZhParts,
   joinParts,

@@ -47,6 +47,37 @@ describe.skipIf(!existsSync(CHROMIUM))("energy wall in Chromium", () => {
   let server: Awaited<ReturnType<typeof startFixtureServer>>;
   let browser: Browser;
   let page: Page;
+  // The vision service's side of the contract: one live camera with a real JPEG, one dark.
+  const frames: Record<string, Uint8Array> = {};
+  const cameraList = {
+    cameras: [
+      {
+        cameraId: "CAM-00822",
+        name: "桂林街道·人民路与潼龙路路口-15",
+        state: "online",
+        online: true,
+        reason: null,
+        lastFrameTimestamp: Date.now(),
+        fps: 2,
+        processMs: 71.4,
+      },
+      {
+        cameraId: "GATE-1",
+        name: "梓潼街道·滨江路路口-12",
+        state: "offline",
+        online: false,
+        reason: "ffmpeg: rtsp://cam/stream: Connection refused (retry in 8 s)",
+        lastFrameTimestamp: null,
+        fps: 0,
+        processMs: null,
+      },
+    ],
+  };
+  const noFrame = {
+    status: 503,
+    type: "application/json",
+    body: JSON.stringify({ error: { code: "no_frame_yet", message: "no frame yet" } }),
+  };
 
   const sumTce = async (where = "", params: string[] = []): Promise<number> =>
     Number((await native.query(`SELECT sum(tce) AS tce FROM energy_daily_town ${where}`, params))[0]?.tce);
@@ -83,8 +114,21 @@ describe.skipIf(!existsSync(CHROMIUM))("energy wall in Chromium", () => {
       extracts: { [EXTRACT_URL]: bytes },
       outline: geo.outline,
       towns: geo.towns,
+      routes: {
+        "/api/cameras": () => ({ type: "application/json", body: JSON.stringify(cameraList) }),
+        "/api/cameras/CAM-00822/snapshot.jpg": () =>
+          frames["CAM-00822"] ? { type: "image/jpeg", body: frames["CAM-00822"] } : noFrame,
+        "/api/cameras/GATE-1/snapshot.jpg": () => noFrame,
+      },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    // A real JPEG for the live camera: Chromium's own picture of a small scene, 640×480.
+    const painter = await browser.newPage({ viewport: { width: 640, height: 480 } });
+    await painter.setContent(
+      '<body style="margin:0;background:#123"><div style="margin:120px;width:200px;height:120px;border:4px solid #0f0"></div></body>',
+    );
+    frames["CAM-00822"] = await painter.screenshot({ type: "jpeg", quality: 80 });
+    await painter.close();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     page.on("pageerror", (e) => console.error("page error:", e.message));
   }, 240_000);
@@ -143,6 +187,39 @@ describe.skipIf(!existsSync(CHROMIUM))("energy wall in Chromium", () => {
     );
     await expect.poll(kpiValue, { timeout: 20_000 }).toBeCloseTo(await sumTce(), 6);
   }, 120_000);
+
+  it("shows the live camera's frame and figures; a camera picked by hand says why it is dark", async () => {
+    const live = '[data-testid="camera-picture"] img[data-camera="CAM-00822"]';
+    await page.waitForSelector(live, { timeout: 20_000 });
+    expect(
+      await page.$eval(live, (img) => [
+        (img as HTMLImageElement).naturalWidth,
+        (img as HTMLImageElement).naturalHeight,
+      ]),
+    ).toEqual([640, 480]);
+    expect(await page.textContent('[data-testid="cameras-online"]')).toBe("在线 1/2");
+    expect(await page.textContent('[data-testid="camera-state"]')).toBe("在线");
+    expect(await page.textContent('[data-testid="camera-name"]')).toBe("桂林街道·人民路与潼龙路路口-15");
+    const meta = (await page.textContent('[data-testid="camera-meta"]')) ?? "";
+    expect(meta).toContain("CAM-00822");
+    expect(meta).toContain("2 帧/秒");
+    expect(meta).toContain("处理 71 ms");
+    expect(await page.isHidden('[data-testid="camera-note"]')).toBe(true);
+
+    await page.click('.camera-chip[data-camera="GATE-1"]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="camera-state"]')?.textContent === "离线",
+      null,
+      { timeout: 10_000 },
+    );
+    expect(await page.textContent('[data-testid="camera-note"]')).toContain("Connection refused");
+    expect(await page.$('[data-testid="camera-picture"] img')).toBeNull();
+    expect(await page.getAttribute('.camera-chip[data-camera="GATE-1"]', "aria-selected")).toBe("true");
+    // Back to the live one by hand: its frame returns.
+    await page.click('.camera-chip[data-camera="CAM-00822"]');
+    await page.waitForSelector(live, { timeout: 10_000 });
+    await page.screenshot({ path: join(screenDir, "test-output", "wall-cameras.png") });
+  }, 60_000);
 
   it("switches labels to English with ?lang=en", async () => {
     const en = await browser.newPage({ viewport: { width: 1280, height: 720 } });

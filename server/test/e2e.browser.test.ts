@@ -132,6 +132,11 @@ describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
       return document.fonts.check('24px "Noto Sans SC"', "潼南区城市大脑");
     });
     expect(cjk).toBe(true);
+    // This server runs without vision: the camera panel says so calmly, it is not a failure.
+    await page.waitForSelector('[data-panel="camera-feed"][data-reason="vision-disabled"]', {
+      timeout: 30_000,
+    });
+    expect(await page.getAttribute('[data-panel="camera-feed"]', "data-state")).toBe("empty");
     await page.screenshot({ path: join(OUT, "e2e-overview.png") });
   });
 
@@ -162,6 +167,43 @@ describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
     await page.waitForTimeout(2000); // let the rolling digits settle before the picture
     await page.screenshot({ path: join(OUT, "e2e-town-selected.png") });
   });
+
+  it("the real-video cameras' annotated frames (vtest.avi through the detector) reach the wall", async () => {
+    const visionDir = await mkdtemp(join(tmpdir(), "citybrain-vision-"));
+    const vision = await startServer(visionDir, ["--no-simulate"]);
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      // The URL the server prints is the wall's, with its display token.
+      const wallUrl = new URL(vision.url);
+      const auth = { Authorization: `Bearer ${wallUrl.searchParams.get("token") ?? ""}` };
+      const cameras = (await (await fetch(`${wallUrl.origin}/api/cameras`, { headers: auth })).json()) as {
+        cameras: { cameraId: string; name: string }[];
+      };
+      expect(cameras.cameras.length).toBeGreaterThan(1);
+      await wall.bringToFront();
+      await wall.goto(vision.url, { waitUntil: "load" });
+      // The first annotated frame: a real JPEG of the clip's size, from the camera the wall shows.
+      const img = '[data-testid="camera-picture"] img';
+      await wall.waitForSelector(img, { timeout: 120_000 });
+      const size = await wall.$eval(img, (el) => {
+        const i = el as unknown as { naturalWidth: number; naturalHeight: number };
+        return [i.naturalWidth, i.naturalHeight];
+      });
+      expect(size).toEqual([768, 576]);
+      expect(await wall.textContent('[data-testid="camera-state"]')).toBe("在线");
+      // Every real camera has a chip; picking another shows that camera's own frames.
+      expect(await wall.locator(".camera-chip").count()).toBe(cameras.cameras.length);
+      const other = cameras.cameras[1] as { cameraId: string; name: string };
+      await wall.click(`.camera-chip[data-camera="${other.cameraId}"]`);
+      await wall.waitForSelector(`${img}[data-camera="${other.cameraId}"]`, { timeout: 60_000 });
+      expect(await wall.textContent('[data-testid="camera-name"]')).toBe(other.name);
+      await wall.screenshot({ path: join(OUT, "e2e-cameras.png") });
+    } finally {
+      await wall.close();
+      await stop(vision.child);
+      await rm(visionDir, { recursive: true, force: true, maxRetries: 5 });
+    }
+  }, 240_000);
 
   it("a live feed's republished extracts reach the open wall without a reload", async () => {
     const liveDir = await mkdtemp(join(tmpdir(), "citybrain-live-"));

@@ -148,6 +148,7 @@ export type {
   DemoVisionOptions,
   PushResult,
   VisionHealth,
+  CameraStatus,
   VisionServiceOptions,
 } from "./service/index.ts";
 export {

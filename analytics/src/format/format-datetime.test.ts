@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatClockEn, formatClockZh, formatDateTimeEn, formatDateTimeZh } from "./format-datetime.ts";
+import {
+  formatClockEn,
+  formatClockZh,
+  formatDateTimeEn,
+  formatDateTimeZh,
+  formatTimeOfDay,
+} from "./format-datetime.ts";
 
 describe("Asia/Shanghai date-time formatting", () => {
   it("shifts UTC to UTC+8 across midnight, month and year ends", () => {
@@ -21,5 +27,11 @@ describe("Asia/Shanghai date-time formatting", () => {
     expect(formatClockZh("2024-01-06T23:00:00Z")).toBe("07:00:00 星期日 2024-01-07");
     expect(formatClockEn("2024-01-06T23:00:00Z")).toBe("07:00:00 Sun 2024-01-07");
     expect(formatDateTimeEn("2024-05-01T00:00:00Z")).toBe("2024-05-01 08:00:00 CST");
+  });
+
+  it("gives the time of day alone, across midnight", () => {
+    expect(formatTimeOfDay("2024-01-06T23:00:05Z")).toBe("07:00:05");
+    expect(formatTimeOfDay(Date.UTC(2024, 0, 1, 15, 59, 59))).toBe("23:59:59");
+    expect(formatTimeOfDay("not a time")).toBe("—");
   });
 });

@@ -70,3 +70,13 @@ export function formatClockEn(input: TimeInput): string {
   const p = shanghaiParts(input);
   return p ? `${p.time} ${WEEKDAYS_EN[p.weekday]} ${p.date}` : NO_VALUE;
 }
+
+/**
+ * The time of day, `HH:mm:ss` in Asia/Shanghai (a camera frame's time, an event's): the same
+ * in both languages (`—` for an invalid input).
+ *
+ * @example formatTimeOfDay("2024-01-06T23:00:05Z") // => "07:00:05"
+ */
+export function formatTimeOfDay(input: TimeInput): string {
+  return shanghaiParts(input)?.time ?? NO_VALUE;
+}

@@ -5,6 +5,7 @@ import type { WasmDatabase } from "../query/duckdb-wasm-connector.ts";
 import { createI18n, langFromSearch } from "../i18n/i18n.ts";
 import { startClock } from "../layout/clock.ts";
 import { keepFitted } from "../layout/fit-canvas.ts";
+import { createCameraFeedPanel } from "../panels/camera-feed/index.ts";
 import { createDailyTcePanel } from "../panels/daily-tce/index.ts";
 import { createDataStatusPanel } from "../panels/data-status/index.ts";
 import { createEnergyMap } from "../panels/energy-map/index.ts";
@@ -49,8 +50,11 @@ export function startWall(root: HTMLElement): void {
   const ranking = createTownRankingPanel(ctx, { select });
   const status = createDataStatusPanel(ctx);
   layout.centre.append(kpi.frame.root, map.frame.root);
-  layout.left.append(daily.frame.root, mix.frame.root);
-  layout.right.append(ranking.frame.root, status.frame.root);
+  // The camera panel reads the vision service, not DuckDB: it is not one of the query panels
+  // (a server without vision must not hold the wall's "ready").
+  const cameras = createCameraFeedPanel(i18n);
+  layout.left.append(daily.frame.root, mix.frame.root, status.frame.root);
+  layout.right.append(ranking.frame.root, cameras.frame.root);
   const panels: Panel[] = [kpi, map, daily, mix, ranking, status];
   panels.forEach((p) => coordinator.connect(p));
   keepFitted(layout.canvas, (fit) => panels.forEach((p) => p.setScale?.(fit.scale)));

@@ -1,7 +1,10 @@
 import { h } from "./dom.ts";
 
-/** What a panel is showing: waiting for its first answer, data, or a failure. */
-export type PanelState = "loading" | "ready" | "error";
+/**
+ * What a panel is showing: waiting for its first answer, data, a failure, or nothing to show
+ * by design (e.g. a server without vision), said calmly rather than as a failure.
+ */
+export type PanelState = "loading" | "ready" | "error" | "empty";
 
 /** A framed panel: title strip, a body the panel draws into, a loading/error overlay. */
 export interface PanelFrame {

@@ -5,6 +5,7 @@ import {
   formatDateTimeZh,
   formatEn,
   formatEnParts,
+  formatTimeOfDay,
   formatZh,
   formatZhParts,
 } from "@citybrain/analytics/browser";
@@ -20,6 +21,8 @@ export interface I18n {
   numberParts(value: number, options?: NumberFormatOptions): NumberParts;
   dateTime(input: TimeInput, minutes?: boolean): string;
   clock(input: TimeInput): string;
+  /** `HH:mm:ss` in Asia/Shanghai (both languages). */
+  time(input: TimeInput): string;
 }
 
 /** The language asked for by `?lang=en` (anything else, or nothing, is Chinese). */
@@ -41,5 +44,6 @@ export function createI18n(lang: Lang): I18n {
     numberParts: (value, options) => (zh ? formatZhParts(value, options) : formatEnParts(value, options)),
     dateTime: (input, minutes = false) => (zh ? formatDateTimeZh : formatDateTimeEn)(input, { minutes }),
     clock: (input) => (zh ? formatClockZh(input) : formatClockEn(input)),
+    time: formatTimeOfDay,
   };
 }

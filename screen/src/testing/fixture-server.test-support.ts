@@ -26,6 +26,11 @@ export interface FixtureData {
   towns: unknown;
   /** Delay every API answer (ms), to see loading states. */
   delayMs?: number;
+  /**
+   * More API answers by path (e.g. `/api/cameras`), with a status: read on every request, so a
+   * test can change them while the page runs.
+   */
+  routes?: Record<string, () => { status?: number; type: string; body: Uint8Array | string }>;
 }
 
 /** Start the server on a free port; resolves to its base URL and a close function. */
@@ -59,6 +64,12 @@ export async function startFixtureServer(
         res.writeHead(200, headers).end(gzipSync(raw, { level: 1 }));
       } else res.writeHead(200, headers).end(raw);
     };
+    const route = data.routes?.[path];
+    if (route) {
+      const { status = 200, type, body } = route();
+      res.writeHead(status, { "content-type": type, "cache-control": "no-store" }).end(body);
+      return;
+    }
     const answer = api[path];
     if (answer) {
       const { type, body } = answer();

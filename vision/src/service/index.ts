@@ -4,4 +4,4 @@ export { demoVisionConfig } from "./demo-config.ts";
 export { DEMO_FIXTURES_DIR } from "./fixtures-dir.ts";
 export type { DemoVisionOptions } from "./demo-config.ts";
 export { VisionService } from "./vision-service.ts";
-export type { PushResult, VisionHealth, VisionServiceOptions } from "./vision-service.ts";
+export type { CameraStatus, PushResult, VisionHealth, VisionServiceOptions } from "./vision-service.ts";

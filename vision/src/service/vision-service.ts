@@ -54,7 +54,17 @@ export interface VisionHealth {
   detector: { ready: boolean; name: string | null; error: string | null };
   /** The plate OCR, when some camera has `plates` enabled: ready, or why not. */
   ocr?: { ready: boolean; name: string | null; error: string | null };
-  cameras: CameraHealth[];
+  cameras: CameraStatus[];
+}
+
+/** A camera's health with where it is, as the wall and the operators see it. */
+export interface CameraStatus extends CameraHealth {
+  /** Display name (the config's `name`, else the id), e.g. "桂林街道·人民路与潼龙路路口". */
+  name: string;
+  townCode: string;
+  roadId: string | null;
+  lon: number | null;
+  lat: number | null;
 }
 
 /** What became of a pushed frame. */
@@ -174,9 +184,14 @@ export class VisionService {
       ...(this.ocr || this.ocrError
         ? { ocr: { ready: this.ocr !== undefined, name: this.ocr?.name ?? null, error: this.ocrError } }
         : {}),
-      cameras: this.options.config.cameras.map(
-        (c) => this.pipelines.get(c.id)?.status() ?? offlineHealth(c.id, this.detectorError ?? "not started"),
-      ),
+      cameras: this.options.config.cameras.map((c) => ({
+        ...(this.pipelines.get(c.id)?.status() ?? offlineHealth(c.id, this.detectorError ?? "not started")),
+        name: c.name ?? c.id,
+        townCode: c.townCode,
+        roadId: c.roadId,
+        lon: c.lon,
+        lat: c.lat,
+      })),
     };
   }
 

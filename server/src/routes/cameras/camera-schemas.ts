@@ -1,8 +1,13 @@
 import { z } from "zod";
 
-/** One camera's health as `GET /cameras` lists it (the vision service's `CameraHealth`). */
+/** One camera as `GET /cameras` lists it (the vision service's `CameraStatus`: health, name, place). */
 export const cameraHealthSchema = z.object({
   cameraId: z.string(),
+  name: z.string().describe("display name from the camera config (its id when the config has none)"),
+  townCode: z.string().describe("town (街道/镇) code"),
+  roadId: z.string().nullable(),
+  lon: z.number().nullable().describe("WGS-84 longitude"),
+  lat: z.number().nullable().describe("WGS-84 latitude"),
   state: z
     .enum(["starting", "online", "offline", "ended", "stopped"])
     .describe("starting until the first frame; offline while the source fails or frames stopped"),

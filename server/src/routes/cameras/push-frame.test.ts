@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import { DuckDBStore } from "@citybrain/analytics";
-import { VisionService, parseVisionConfig, type CameraHealth } from "@citybrain/vision";
+import { VisionService, parseVisionConfig, type CameraStatus } from "@citybrain/vision";
 import { createApp } from "../../app.ts";
 import { AuditLog, CSRF_HEADER, SESSION_COOKIE, type AuthStore } from "../../auth/index.ts";
 import { GOOD_PASSWORD, memoryStore } from "../../auth/test-fixtures.ts";
@@ -185,8 +185,8 @@ describe("POST /api/cameras/:id/frames on the real app, vision service and detec
     expect(after).toMatchObject({ framesReceived: 6, framesFailed: 1, lastFrameTimestamp: T0 + 2500 });
   }, 60_000);
 
-  it("documents the vision service's camera health field for field", () => {
-    expectTypeOf<z.output<typeof cameraHealthSchema>>().toEqualTypeOf<CameraHealth>();
+  it("documents the vision service's camera status (health, name, place) field for field", () => {
+    expectTypeOf<z.output<typeof cameraHealthSchema>>().toEqualTypeOf<CameraStatus>();
   });
 
   it("refuses what it cannot use with a status and a message naming the camera", async () => {
