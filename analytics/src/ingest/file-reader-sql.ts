@@ -58,6 +58,12 @@ export interface RawSelect {
   readonly jsonText: ReadonlySet<string>;
   /** Fields the reader delivers typed (Parquet columns of a fitting type), by name. */
   readonly typed: Readonly<Record<string, TypedSource>>;
+  /**
+   * An NDJSON first pass through DuckDB's map reader: it may call valid rows bad (the batch is
+   * then read again, numbered and exact) but never passes a row the exact read refuses, and a
+   * file it cannot read may still be readable exactly.
+   */
+  readonly mapped: boolean;
 }
 
 /**
@@ -84,6 +90,24 @@ export async function rawSelectSql(
   try {
     // Parquet numbers its rows for free; CSV and NDJSON only when asked.
     let numbered = options.numbered === true || format === "parquet";
+    if (format === "ndjson" && !numbered) {
+      // The first pass: DuckDB's JSON reader turns each record into a map of field texts in one
+      // typed scan, at about half the cost of parsing it as JSON per field. Those texts are what
+      // the exact pass below reads (json_extract_string), but a map of texts cannot tell the text
+      // "{…}" or "true" from an object or a boolean, which text fields refuse: such values mark
+      // their row bad here, so the batch is read again by the exact pass, which decides. A file
+      // that is not flat objects fails this reader; the caller then reads it exactly too.
+      const src = `read_json(${lit(file)}, format = 'newline_delimited', records = false, columns = {__m: 'MAP(VARCHAR, VARCHAR)'})`;
+      const cols = names.map((n) => `__m[${lit(n)}] AS ${quoteIdent(n)}`).join(", ");
+      for (const n of names.filter((f) => def.fields[f]?.kind === "string")) {
+        const v = `raw.${quoteIdent(n)}`;
+        valueTypes[n] =
+          `CASE WHEN starts_with(${v}, '{') OR starts_with(${v}, '[') OR ${v} IN ('true', 'false') THEN 'OBJECT' END`;
+      }
+      select = `SELECT ${cols}, coalesce(list_filter(map_keys(__m), k -> NOT list_contains(${known}, k)), []) AS __unknown,
+        NULL::VARCHAR AS __json FROM ${src}`;
+      return { sql: select, typed, numbered, json: true, valueTypes, jsonText, mapped: true };
+    }
     if (format === "ndjson") {
       const src = `read_json_objects(${lit(file)}, format = 'newline_delimited')`;
       // Every field's text in one parse of the record (seven `->>` would parse it seven times);
@@ -96,7 +120,7 @@ export async function rawSelectSql(
       );
       for (const n of textFields) valueTypes[n] = `raw.${quoteIdent(`__jt_${n}`)}`;
       select = `SELECT ${[cols, ...types].join(", ")}, list_filter(json_keys(json), k -> NOT list_contains(${known}, k)) AS __unknown,
-        json AS __json ${numbered ? ", row_number() OVER () AS __row" : ""}
+        json AS __json, row_number() OVER () AS __row
         FROM (SELECT json, json_extract_string(json, ${paths}) AS __text FROM ${src})`;
     } else {
       const src =
@@ -141,7 +165,7 @@ export async function rawSelectSql(
       }
     }
     // No probe read here: the caller's single pass reports unreadable content (see readFailure).
-    return { sql: select, typed, numbered, json: format === "ndjson", valueTypes, jsonText };
+    return { sql: select, typed, numbered, json: format === "ndjson", valueTypes, jsonText, mapped: false };
   } catch (e) {
     throw readFailure(format, e);
   }

@@ -197,6 +197,66 @@ describe("SQL ingest path", () => {
     expect(JSON.parse(kept?.record as string)).toMatchObject({ meter_id: { site: "N1" }, town_code: true });
   });
 
+  it("reads a clean NDJSON file (the map reader's first pass) to the rows JS stores, tricky texts included", async () => {
+    // Valid everywhere: numbers in text fields, texts that look like JSON objects, arrays or
+    // booleans (the first pass cannot tell them from those and hands the batch to the exact read),
+    // escapes, padding, epoch ms as a float, keys in any order, blank lines.
+    const lines = [
+      JSON.stringify(good),
+      '{"value": 1.50, "carrier": "gas", "ts": 1.7723232e12, "meter_id": 1.50, "enterprise_id": "ENT-0002", "industry": "equipment", "town_code": 500152001}',
+      // JSON escapes in the file itself (\u6f7c\u5357 is 潼南), and text with spaces around it.
+      String.raw`{"ts":"2026-03-01T00:15:00Z","meter_id":"\u6f7c\u5357-\"7\"","enterprise_id":"  ENT-0003  ","industry":"equipment","town_code":"500152001","carrier":"water","value":3}`,
+      "",
+      JSON.stringify({ ...good, meter_id: "M-array-like", enterprise_id: "[ENT]" }),
+      "   ",
+      JSON.stringify({ ...good, meter_id: "true", enterprise_id: "{ENT}" }),
+      JSON.stringify({ ...good, meter_id: "M-e3", value: 1e3, ts: "2026-03-01T00:30:00Z" }),
+      "",
+    ];
+    const records = lines.filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const [name, subset] of [
+      ["plain", records.filter((r) => !/[[{]|^true$/.test(String(r.meter_id) + String(r.enterprise_id)))],
+      ["look-alikes", records],
+    ] as const) {
+      const a = await DuckDBStore.open({ path: ":memory:" });
+      const b = await DuckDBStore.open({ path: ":memory:" });
+      try {
+        const file = join(dir, `clean-${name}.ndjson`);
+        const text = lines
+          .filter(
+            (l) => l.trim() === "" || subset.some((r) => JSON.stringify(r) === JSON.stringify(JSON.parse(l))),
+          )
+          .join("\n");
+        await writeFile(file, text);
+        const viaJs = await a.ingest("energy", subset, { batchId: "c" });
+        const viaFile = await b.ingestFile("energy", file, "ndjson", { batchId: "c" });
+        expect(viaFile, name).toMatchObject({
+          accepted: subset.length,
+          rejected: 0,
+          timeRange: viaJs.timeRange,
+        });
+        const dump =
+          "SELECT epoch_ms(ts) AS ts, meter_id, enterprise_id, industry, town_code, carrier, value FROM energy ORDER BY ALL";
+        expect(await b.query(dump), name).toEqual(await a.query(dump));
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    }
+  });
+
+  it("reads NDJSON lines that are not objects as the exact read does: row errors, not a parse error", async () => {
+    const file = join(dir, "not-objects.ndjson");
+    await writeFile(file, `${JSON.stringify(good)}\n[1, 2]\n42\nnull\n`);
+    const errors = await sql
+      .ingestFile("energy", file, "ndjson", { batchId: "no" })
+      .catch((e: ValidationError) => e.errors);
+    expect(Array.isArray(errors)).toBe(true);
+    if (!Array.isArray(errors)) return;
+    expect(new Set(errors.map((e) => e.row))).toEqual(new Set([2, 3, 4]));
+    expect(errors.find((e) => e.row === 2 && e.field === "ts")?.message).toMatch(/expected a value/);
+  });
+
   it("refuses unreadable files with a parse error", async () => {
     const bad = join(dir, "bad.ndjson");
     await writeFile(bad, '{"ts": 1}\n{oops\n');

@@ -43,6 +43,9 @@ function jsValue(v: unknown): unknown {
   return v;
 }
 
+/** The NDJSON first pass could not read a file: the exact pass reads it instead. */
+class MappedReadFailed extends Error {}
+
 /**
  * The embedded DuckDB store. One connection, one operation at a time, every write in one
  * transaction (all of a batch or nothing), replays detected by batch id.
@@ -222,20 +225,32 @@ export class DuckDBStore implements Store {
       if (await this.#replayed(options.batchId)) {
         return { ...base, errors: [], replayed: true, accepted: 0, rejected: 0, timeRange: null };
       }
-      return this.#transaction(async () => {
-        const check = async (numbered: boolean) => {
-          const raw = await rawSelectSql(this.conn, def, file, format, { numbered });
-          await createChecked(this.conn, def, raw).catch((e: unknown) => {
-            throw readFailure(format, e);
-          });
-          return raw.numbered;
-        };
-        // A clean batch without repeated keys needs no record numbers; others are read again, numbered.
-        let duplicates: boolean | undefined;
+      const check = async (numbered: boolean) => {
+        const raw = await rawSelectSql(this.conn, def, file, format, { numbered });
+        await createChecked(this.conn, def, raw).catch((e: unknown) => {
+          throw raw.mapped ? new MappedReadFailed() : readFailure(format, e);
+        });
+        return raw.numbered;
+      };
+      // The first pass reads unnumbered, before the transaction: it only fills TEMP `checked`, and
+      // an NDJSON first read that fails (a file of other than flat objects) must not abort the
+      // batch's transaction, since the exact read decides then. A clean batch without repeated
+      // keys needs no record numbers; others are read again, numbered and exact.
+      let again = false;
+      let duplicates: boolean | undefined;
+      try {
         if (!(await check(false))) {
-          if (await needsRowNumbers(this.conn, def)) await check(true);
+          if (await needsRowNumbers(this.conn, def)) again = true;
           else duplicates = false;
         }
+      } catch (e) {
+        if (!(e instanceof MappedReadFailed)) throw e;
+        again = true;
+      }
+      // `checked` may be made outside the transaction, where a rollback does not drop it.
+      const dropChecked = () => this.conn.run(DROP_CHECKED).catch(() => undefined);
+      return this.#transaction(async () => {
+        if (again) await check(true);
         const found = await checkedErrors(this.conn, def);
         if (found.badRows > 0 && policy === "reject") throw new ValidationError(stream, found.errors);
         if (found.badRows > 0) await quarantineBadRows(this.conn, def, options.batchId);
@@ -258,7 +273,7 @@ export class DuckDBStore implements Store {
           rejected: found.badRows,
           timeRange,
         };
-      });
+      }).finally(dropChecked);
     });
   }
 
