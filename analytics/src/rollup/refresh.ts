@@ -1,10 +1,11 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { StreamName } from "@citybrain/datasets";
-import { bucketWindow, type RollupDef } from "./rollup-def.ts";
+import { bucketWindow, checkRollupOrder, type RollupDef } from "./rollup-def.ts";
 import { createRollupSql, rebuildSql, refreshWindowSql } from "./rollup-sql.ts";
 
 /** Creates the rollup tables that do not exist yet. */
 export async function createRollups(conn: DuckDBConnection, defs: readonly RollupDef[]): Promise<void> {
+  checkRollupOrder(defs);
   for (const def of defs) await conn.run(createRollupSql(def));
 }
 

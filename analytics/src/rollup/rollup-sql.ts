@@ -1,4 +1,4 @@
-import { bucketOf, type RollupDef } from "./rollup-def.ts";
+import { bucketOf, sourceOf, type RollupDef } from "./rollup-def.ts";
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -15,12 +15,12 @@ export function selectSql(def: RollupDef, where: string): string {
     ...def.dimensions.map(([name, expr]) => `${expr} AS ${q(name)}`),
     ...def.measures.map(([name, expr]) => `${expr} AS ${q(name)}`),
   ];
-  return `SELECT ${cols.join(", ")} FROM ${q(def.stream)} WHERE ${where} GROUP BY ALL`;
+  return `SELECT ${cols.join(", ")} FROM ${q(sourceOf(def).table)} WHERE ${where} GROUP BY ALL`;
 }
 
-/** Time predicate on the base table for the window [?, ?) in epoch ms. */
+/** Time predicate on the source (base table or finer rollup) for the window [?, ?) in epoch ms. */
 function windowWhere(def: RollupDef): string {
-  const t = q(def.timeColumn);
+  const t = q(sourceOf(def).timeColumn);
   return `${t} >= make_timestamp(?::BIGINT * 1000) AND ${t} < make_timestamp(?::BIGINT * 1000)`;
 }
 
