@@ -1,8 +1,7 @@
 // Test support only (node): the production native-DuckDB QueryConnector over an in-memory
-// database, so screen tests run the same SQL the server's connector runs.
-import { DuckDBInstance } from "@duckdb/node-api";
-import { DuckDBNodeConnector } from "@citybrain/analytics";
+// database (analytics' own test database), shaped as the connector the coordinator takes.
 import type { FieldTypes, QueryConnector } from "@citybrain/analytics/browser";
+import { openTestDb } from "@citybrain/analytics/testing";
 
 export interface NodeDb extends QueryConnector {
   describe(table: string): Promise<FieldTypes>;
@@ -11,16 +10,8 @@ export interface NodeDb extends QueryConnector {
 
 /** Open an in-memory DuckDB and run `setup` statements in order. */
 export async function openNodeDb(setup: readonly string[]): Promise<NodeDb> {
-  const instance = await DuckDBInstance.create(":memory:");
-  const connection = await instance.connect();
-  for (const sql of setup) await connection.run(sql);
-  connection.closeSync();
-  const db = new DuckDBNodeConnector(instance);
-  return {
-    query: (sql, params) => db.query(sql, params),
-    describe: (table) => db.describe(table),
-    close: () => instance.closeSync(),
-  };
+  const db = await openTestDb(setup);
+  return { query: db.connector.query, describe: db.describe, close: db.close };
 }
 
 /** energy_daily_town, 6 rows: tce T1 3.5, T2 4.75 (total 8.25); electricity 7.5. */
