@@ -74,7 +74,8 @@ export class CompressPool {
             new Error(`compressing ${task.source} (${task.coding}): ${reply.error ?? "no output"}`),
           );
         else
-          writeFileAtomic(task.target, data).then(
+          // A sibling can be compressed again from its Arrow file: no directory fsync (as before).
+          writeFileAtomic(task.target, data, { syncDirectory: false }).then(
             () => task.resolve(data.byteLength),
             (e: unknown) => task.reject(new Error(`writing ${task.target}: ${(e as Error).message}`)),
           );
