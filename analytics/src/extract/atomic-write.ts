@@ -12,14 +12,7 @@ import { dirname } from "node:path";
 export async function writeFileAtomic(
   path: string,
   data: Uint8Array | string,
-  options: {
-    readonly mode?: number;
-    /**
-     * fsync the directory after the rename (default true). Files that can be made again from
-     * others (compressed siblings) skip it: each directory fsync may wait for a journal commit.
-     */
-    readonly syncDirectory?: boolean;
-  } = {},
+  options: { readonly mode?: number } = {},
 ): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}-${randomBytes(6).toString("hex")}`;
   const fh = await open(tmp, "wx", options.mode ?? 0o644);
@@ -33,7 +26,6 @@ export async function writeFileAtomic(
     await unlink(tmp).catch(() => undefined);
     throw e;
   }
-  if (options.syncDirectory === false) return;
   const dir = await open(dirname(path), "r");
   try {
     await dir.sync();

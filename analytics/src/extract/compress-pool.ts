@@ -1,6 +1,5 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { writeFileAtomic } from "./atomic-write.ts";
 
 /** HTTP content codings extracts are precompressed with, and their file suffixes. */
 export const CODINGS = { zstd: "zst", br: "br", gzip: "gz" } as const;
@@ -36,10 +35,7 @@ export class CompressPool {
     this.size = size;
   }
 
-  /**
-   * Compresses file `source` with `coding` in a worker and writes `target` atomically (temp file,
-   * fsync, rename); resolves with the compressed size.
-   */
+  /** Compresses file `source` into `target` with `coding`; resolves with the compressed size. */
   compress(source: string, coding: Coding, target: string): Promise<number> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ id: ++this.#ids, source, coding, target, resolve, reject });
@@ -55,30 +51,22 @@ export class CompressPool {
       const task = this.#queue.shift() as Task;
       this.#running.set(worker, task);
       worker.ref();
-      worker.postMessage({ id: task.id, source: task.source, coding: task.coding });
+      worker.postMessage({ id: task.id, source: task.source, coding: task.coding, target: task.target });
     }
   }
 
   #spawn(): Worker {
     const worker = new Worker(WORKER);
     this.#workers++;
-    worker.on("message", (reply: { id: number; data?: Uint8Array; error?: string }) => {
+    worker.on("message", (reply: { id: number; bytes?: number; error?: string }) => {
       const task = this.#running.get(worker);
       this.#running.delete(worker);
       worker.unref();
       this.#idle.push(worker);
       if (task && task.id === reply.id) {
-        const { data } = reply;
-        if (reply.error !== undefined || !data)
-          task.reject(
-            new Error(`compressing ${task.source} (${task.coding}): ${reply.error ?? "no output"}`),
-          );
-        else
-          // A sibling can be compressed again from its Arrow file: no directory fsync (as before).
-          writeFileAtomic(task.target, data, { syncDirectory: false }).then(
-            () => task.resolve(data.byteLength),
-            (e: unknown) => task.reject(new Error(`writing ${task.target}: ${(e as Error).message}`)),
-          );
+        if (reply.error !== undefined)
+          task.reject(new Error(`compressing ${task.source} (${task.coding}): ${reply.error}`));
+        else task.resolve(reply.bytes ?? 0);
       }
       this.#pump();
     });
