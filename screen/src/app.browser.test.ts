@@ -73,6 +73,24 @@ describe.skipIf(!existsSync(CHROMIUM))("energy wall in Chromium", () => {
       },
     ],
   };
+  const alertPage = {
+    alerts: [
+      {
+        alert_id: "VIS-CAM-00822-CROWD-plaza",
+        ts: "2026-11-27T05:00:30.000Z",
+        source: "vision",
+        rule: "vision.crowding",
+        severity: "major",
+        site_id: "CAM-00822",
+        message: "桂林街道·人民路与潼龙路路口-15（CAM-00822）广场步行区：人员聚集 7 人，已持续 5 秒",
+        evidence: "vision-evidence/VIS-CAM-00822-CROWD-plaza.jpg",
+        status: "open",
+      },
+    ],
+    total: 1,
+    limit: 2,
+    offset: 0,
+  };
   const noFrame = {
     status: 503,
     type: "application/json",
@@ -119,6 +137,10 @@ describe.skipIf(!existsSync(CHROMIUM))("energy wall in Chromium", () => {
         "/api/cameras/CAM-00822/snapshot.jpg": () =>
           frames["CAM-00822"] ? { type: "image/jpeg", body: frames["CAM-00822"] } : noFrame,
         "/api/cameras/GATE-1/snapshot.jpg": () => noFrame,
+        // The fixture lists the same events whichever camera is asked for.
+        "/api/alerts": () => ({ type: "application/json", body: JSON.stringify(alertPage) }),
+        "/api/vision-evidence/VIS-CAM-00822-CROWD-plaza.jpg": () =>
+          frames.evidence ? { type: "image/jpeg", body: frames.evidence } : noFrame,
       },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -128,6 +150,8 @@ describe.skipIf(!existsSync(CHROMIUM))("energy wall in Chromium", () => {
       '<body style="margin:0;background:#123"><div style="margin:120px;width:200px;height:120px;border:4px solid #0f0"></div></body>',
     );
     frames["CAM-00822"] = await painter.screenshot({ type: "jpeg", quality: 80 });
+    await painter.setViewportSize({ width: 320, height: 240 }); // the event's snapshot: another size
+    frames.evidence = await painter.screenshot({ type: "jpeg", quality: 80 });
     await painter.close();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     page.on("pageerror", (e) => console.error("page error:", e.message));
@@ -205,6 +229,21 @@ describe.skipIf(!existsSync(CHROMIUM))("energy wall in Chromium", () => {
     expect(meta).toContain("2 帧/秒");
     expect(meta).toContain("处理 71 ms");
     expect(await page.isHidden('[data-testid="camera-note"]')).toBe(true);
+    // The camera's newest event, in Beijing time; a tap shows its snapshot in place of the frames.
+    const event = '[data-testid="camera-events"] [data-alert="VIS-CAM-00822-CROWD-plaza"]';
+    await page.waitForSelector(event, { timeout: 20_000 });
+    expect(await page.textContent(event)).toBe("13:00:30广场步行区：人员聚集 7 人，已持续 5 秒");
+    await page.click(event);
+    const snapshot = '[data-testid="camera-picture"] img[data-alert="VIS-CAM-00822-CROWD-plaza"]';
+    await page.waitForSelector(snapshot, { timeout: 10_000 });
+    expect(
+      await page.$eval(snapshot, (img) => [
+        (img as HTMLImageElement).naturalWidth,
+        (img as HTMLImageElement).naturalHeight,
+      ]),
+    ).toEqual([320, 240]);
+    expect(await page.isVisible(".camera-evidence-badge")).toBe(true);
+    await page.screenshot({ path: join(screenDir, "test-output", "wall-camera-event.png") });
 
     await page.click('.camera-chip[data-camera="GATE-1"]');
     await page.waitForFunction(

@@ -198,6 +198,18 @@ describe("end to end: server → extracts → DuckDB-WASM → screen", () => {
       await wall.waitForSelector(`${img}[data-camera="${other.cameraId}"]`, { timeout: 60_000 });
       expect(await wall.textContent('[data-testid="camera-name"]')).toBe(other.name);
       await wall.screenshot({ path: join(OUT, "e2e-cameras.png") });
+      // The clip crowds the plaza within seconds: the camera's event appears under its picture,
+      // and a tap shows the event's evidence snapshot (served from the vision evidence store).
+      const event = `[data-testid="camera-events"] .camera-event[data-evidence="true"]`;
+      await wall.waitForSelector(event, { timeout: 90_000 });
+      const alertId = (await wall.getAttribute(event, "data-alert")) ?? "";
+      expect(alertId).toMatch(new RegExp(`^VIS-${other.cameraId}-`));
+      await wall.click(event);
+      const evidence = `${img}[data-alert="${alertId}"]`;
+      await wall.waitForSelector(evidence, { timeout: 30_000 });
+      expect(
+        await wall.$eval(evidence, (el) => (el as unknown as { naturalWidth: number }).naturalWidth),
+      ).toBeGreaterThan(0);
     } finally {
       await wall.close();
       await stop(vision.child);

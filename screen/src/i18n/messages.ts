@@ -53,6 +53,8 @@ export const MESSAGES = {
     camSecondsAgo: "秒前",
     camNone: "未配置实景视频摄像头",
     camVisionOff: "视频分析未启用（服务端以 --no-vision 启动）",
+    camNoEvents: "暂无视频事件",
+    camEvidence: "事件截图",
   },
   en: {
     title: "Tongnan City Brain · Energy",
@@ -107,6 +109,8 @@ export const MESSAGES = {
     camSecondsAgo: "s ago",
     camNone: "No real-video cameras configured",
     camVisionOff: "Video analysis is off (server started with --no-vision)",
+    camNoEvents: "No video events yet",
+    camEvidence: "Event snapshot",
   },
 } as const;
 

@@ -4,13 +4,16 @@ import { HttpError, fetchBytes, fetchJson } from "../../data/fetch-data.ts";
 import type { I18n } from "../../i18n/i18n.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
 import {
+  eventText,
   frameAgeSeconds,
   nextRotation,
+  parseAlertPage,
   parseCameraList,
   shortCameraName,
   type CameraInfo,
   type CameraState,
   type RotationState,
+  type VisionEvent,
 } from "./camera-list.ts";
 
 /** Timings of {@link createCameraFeedPanel}; the defaults suit a wall. */
@@ -27,6 +30,8 @@ export interface CameraFeedOptions {
   staleAfterS?: number;
   /** Retry after a failure (doubling up to 60 s), ms. @default 2000 */
   retryMs?: number;
+  /** How long an event's snapshot stays up after a tap on the event, ms. @default 15000 */
+  evidenceMs?: number;
 }
 
 /** The camera panel: a frame, and `stop()` to end its timers. */
@@ -61,6 +66,7 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
   const pinMs = options.pinMs ?? 120_000;
   const staleAfterS = options.staleAfterS ?? 30;
   const retryMs = options.retryMs ?? 2000;
+  const evidenceMs = options.evidenceMs ?? 15_000;
 
   const frame = createPanelFrame({
     id: "camera-feed",
@@ -72,12 +78,21 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
   const picture = h("div", { class: "camera-picture", "data-testid": "camera-picture" });
   const name = h("span", { class: "camera-name", "data-testid": "camera-name" });
   const badge = h("span", { class: "camera-badge", "data-testid": "camera-state" });
+  const evidenceBadge = h("span", { class: "camera-evidence-badge", hidden: "" }, i18n.t("camEvidence"));
   const note = h("div", { class: "camera-note", "data-testid": "camera-note", hidden: "" });
   const meta = h("div", { class: "camera-meta", "data-testid": "camera-meta" });
+  const events = h("ul", { class: "camera-events", "data-testid": "camera-events" });
   const chips = h("div", { class: "camera-chips", role: "tablist" });
   frame.body.append(
-    h("div", { class: "camera-view" }, picture, h("div", { class: "camera-caption" }, badge, name), note),
+    h(
+      "div",
+      { class: "camera-view" },
+      picture,
+      h("div", { class: "camera-caption" }, badge, name, evidenceBadge),
+      note,
+    ),
     meta,
+    events,
     chips,
   );
 
@@ -89,6 +104,10 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
   let listTimer = 0;
   let frameTimer = 0;
   let listFailures = 0;
+  let recent: VisionEvent[] = [];
+  let eventsFor: string | null = null;
+  /** While an event's snapshot is up (ms), the live frames wait. */
+  let evidenceUntil = 0;
   let resolveFirst: () => void = () => undefined;
   const firstFrame = new Promise<void>((r) => (resolveFirst = r));
 
@@ -112,7 +131,15 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
           h("span", { class: "camera-chip-name" }, shortCameraName(c.name)),
         );
         chip.addEventListener("click", () => {
+          const changed = rotation.current !== c.id;
           rotation = { current: c.id, since: Date.now(), pinnedUntil: Date.now() + pinMs };
+          evidenceUntil = 0;
+          if (changed) {
+            recent = [];
+            eventsFor = null;
+            renderEvents();
+            void readEvents(c.id);
+          }
           render();
           scheduleFrame(0);
         });
@@ -152,11 +179,80 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
     const why = cam.online ? null : (cam.reason ?? i18n.t(STATE_KEYS[cam.state]));
     note.hidden = why === null;
     note.textContent = why ?? "";
+    evidenceBadge.hidden = Date.now() >= evidenceUntil;
   };
 
-  const showImage = async (id: string, bytes: Uint8Array): Promise<void> => {
+  /** The shown camera's newest events; one with a snapshot shows it on a tap. */
+  const renderEvents = (): void => {
+    if (recent.length === 0) {
+      events.replaceChildren(h("li", { class: "camera-event-none" }, i18n.t("camNoEvents")));
+      return;
+    }
+    events.replaceChildren(
+      ...recent.map((ev) => {
+        const item = h(
+          "li",
+          {
+            class: "camera-event",
+            title: ev.message,
+            "data-alert": ev.id,
+            "data-severity": ev.severity,
+            "data-evidence": ev.evidence ? "true" : "false",
+          },
+          h("i", { class: "camera-event-dot" }),
+          h("time", {}, i18n.time(ev.ts)),
+          h("span", { class: "camera-event-text" }, eventText(ev.message)),
+        );
+        const evidence = ev.evidence;
+        if (evidence) item.addEventListener("click", () => void showEvidence(ev.id, evidence));
+        return item;
+      }),
+    );
+  };
+
+  const readEvents = async (id: string): Promise<void> => {
+    try {
+      const url = `/api/alerts?source=vision&site_id=${encodeURIComponent(id)}&limit=2`;
+      const found = parseAlertPage(await fetchJson(url));
+      if (rotation.current !== id) return;
+      recent = found;
+      eventsFor = id;
+      renderEvents();
+    } catch (e) {
+      // The picture matters more than its events: keep what is shown, say it in the console.
+      console.warn("citybrain wall: camera events", e);
+    }
+  };
+
+  /** An event's snapshot in place of the live frames for evidenceMs, holding the camera. */
+  const showEvidence = async (alertId: string, evidence: string): Promise<void> => {
+    const id = rotation.current;
+    if (!id) return;
+    try {
+      const bytes = await fetchBytes(`/api/${evidence}`);
+      evidenceUntil = Date.now() + evidenceMs;
+      rotation = {
+        ...rotation,
+        since: Date.now(),
+        pinnedUntil: Math.max(rotation.pinnedUntil, evidenceUntil),
+      };
+      await showImage(id, bytes, alertId);
+      renderCurrent();
+      scheduleFrame(evidenceMs);
+    } catch (e) {
+      // Retention removed it (404): the event stays listed, no longer offering a snapshot.
+      if (e instanceof HttpError && e.status === 404) {
+        recent = recent.map((ev) => (ev.id === alertId ? { ...ev, evidence: null } : ev));
+        renderEvents();
+      } else console.warn("citybrain wall: event snapshot", e);
+    }
+  };
+
+  const showImage = async (id: string, bytes: Uint8Array, alertId?: string): Promise<void> => {
     const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "image/jpeg" }));
-    const img = h("img", { alt: id, "data-camera": id, draggable: "false" });
+    const attrs: Record<string, string> = { alt: id, "data-camera": id, draggable: "false" };
+    if (alertId) attrs["data-alert"] = alertId;
+    const img = h("img", attrs);
     img.src = url;
     try {
       await img.decode(); // swap only a decoded picture in: no blank flash between frames
@@ -164,7 +260,8 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
       URL.revokeObjectURL(url);
       throw new Error(`${id}: the snapshot is not a decodable image`);
     }
-    if (stopped || rotation.current !== id) {
+    // Dropped when the camera changed meanwhile, or when a live frame lands on an event's snapshot.
+    if (stopped || rotation.current !== id || (!alertId && Date.now() < evidenceUntil)) {
       URL.revokeObjectURL(url);
       return;
     }
@@ -184,6 +281,10 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
   const fetchFrame = async (): Promise<void> => {
     const cam = current();
     if (!cam) return; // the list read starts frames once it knows a camera
+    if (Date.now() < evidenceUntil) {
+      scheduleFrame(evidenceUntil - Date.now());
+      return;
+    }
     if (shownFor !== cam.id) {
       picture.replaceChildren();
       picture.dataset.camera = "";
@@ -215,8 +316,17 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
         frame.setState("ready");
         delete frame.root.dataset.reason;
       }
+      if (rotation.current !== before) {
+        evidenceUntil = 0;
+        recent = [];
+        eventsFor = null;
+        scheduleFrame(0);
+      }
       render();
-      if (rotation.current !== before) scheduleFrame(0);
+      if (rotation.current) {
+        if (eventsFor !== rotation.current) renderEvents();
+        void readEvents(rotation.current);
+      }
     } catch (e) {
       if (e instanceof HttpError && e.code === "vision_disabled") {
         // Not a failure of the wall: this server runs without vision. Look again now and then.

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  eventText,
   frameAgeSeconds,
   nextRotation,
+  parseAlertPage,
   parseCameraList,
   shortCameraName,
   type CameraInfo,
@@ -113,5 +115,55 @@ describe("camera labels", () => {
     expect(shortCameraName("末尾·")).toBe("末尾·");
     expect(frameAgeSeconds(1_000, 4_999)).toBe(3);
     expect(frameAgeSeconds(5_000, 4_000)).toBe(0);
+  });
+});
+
+describe("vision events", () => {
+  const alert = {
+    alert_id: "VIS-CAM-00822-CROWD-plaza-20261126T060030Z",
+    ts: "2026-11-26T06:00:30.000Z",
+    source: "vision",
+    rule: "vision.crowding",
+    severity: "major",
+    site_id: "CAM-00822",
+    message: "桂林街道·人民路与潼龙路路口-15（CAM-00822）广场步行区：人员聚集 7 人，已持续 5 秒",
+    evidence: "vision-evidence/VIS-CAM-00822-CROWD-plaza-20261126T060030Z.jpg",
+    status: "open",
+  };
+
+  it("reads an alerts page, keeping only evidence paths the server serves", () => {
+    const [ok, odd] = parseAlertPage({
+      alerts: [alert, { ...alert, alert_id: "B", evidence: "../../etc/passwd", severity: "critical" }],
+      total: 2,
+    });
+    expect(ok).toEqual({
+      id: alert.alert_id,
+      ts: Date.UTC(2026, 10, 26, 6, 0, 30),
+      severity: "major",
+      rule: "vision.crowding",
+      message: alert.message,
+      evidence: alert.evidence,
+      status: "open",
+    });
+    expect(odd?.evidence).toBeNull();
+    expect(odd?.severity).toBe("critical");
+  });
+
+  it("names the first wrong field of another shape", () => {
+    expect(() => parseAlertPage({ rows: [] })).toThrow("alerts: expected an array");
+    expect(() => parseAlertPage({ alerts: [{ ...alert, ts: "soon" }] })).toThrow(
+      "alerts[0].ts: expected an ISO-8601 time",
+    );
+    expect(() => parseAlertPage({ alerts: [{ ...alert, severity: "loud" }] })).toThrow(
+      "alerts[0].severity: expected one of critical, major, minor, info",
+    );
+  });
+
+  it("drops the camera's own name and id from a message", () => {
+    expect(eventText(alert.message)).toBe("广场步行区：人员聚集 7 人，已持续 5 秒");
+    expect(eventText("人民路卡口（CAM-1）入口：识别车牌 渝A·D1234（小汽车，目标 #7）")).toBe(
+      "入口：识别车牌 渝A·D1234（小汽车，目标 #7）",
+    );
+    expect(eventText("no camera here")).toBe("no camera here");
   });
 });

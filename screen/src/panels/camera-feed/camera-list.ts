@@ -93,3 +93,58 @@ export function nextRotation(
 export function frameAgeSeconds(lastFrameTimestamp: number, now: number): number {
   return Math.max(0, Math.floor((now - lastFrameTimestamp) / 1000));
 }
+
+/** Alert severities, most urgent first. */
+export type Severity = "critical" | "major" | "minor" | "info";
+const SEVERITIES: readonly Severity[] = ["critical", "major", "minor", "info"];
+
+/** A vision event as `GET /api/alerts?source=vision` lists it (what the panel shows of it). */
+export interface VisionEvent {
+  readonly id: string;
+  /** When the condition began, epoch ms. */
+  readonly ts: number;
+  readonly severity: Severity;
+  /** e.g. `vision.crowding`. */
+  readonly rule: string;
+  /** The server's zh-CN message, e.g. `…广场：人员聚集 12 人，已持续 30 秒`. */
+  readonly message: string;
+  /** Path of the evidence snapshot under `/api/` (`vision-evidence/….jpg`), or null. */
+  readonly evidence: string | null;
+  readonly status: string;
+}
+
+/**
+ * The alerts of a `GET /api/alerts` page, checked: a body of another shape fails with a message
+ * naming the first wrong field (e.g. `alerts[0].ts: expected an ISO-8601 time`).
+ */
+export function parseAlertPage(body: unknown): VisionEvent[] {
+  if (!isObject(body) || !Array.isArray(body.alerts)) throw new Error("alerts: expected an array");
+  return body.alerts.map((raw: unknown, i): VisionEvent => {
+    const at = `alerts[${i}]`;
+    if (!isObject(raw)) throw new Error(`${at}: expected an object`);
+    const ts = typeof raw.ts === "string" ? Date.parse(raw.ts) : Number.NaN;
+    if (typeof raw.alert_id !== "string") throw new Error(`${at}.alert_id: expected a string`);
+    if (!Number.isFinite(ts)) throw new Error(`${at}.ts: expected an ISO-8601 time`);
+    if (!SEVERITIES.includes(raw.severity as Severity))
+      throw new Error(`${at}.severity: expected one of ${SEVERITIES.join(", ")}`);
+    return {
+      id: raw.alert_id,
+      ts,
+      severity: raw.severity as Severity,
+      rule: typeof raw.rule === "string" ? raw.rule : "",
+      message: typeof raw.message === "string" ? raw.message : "",
+      // Only the evidence paths the server serves: nothing else is ever fetched from an alert.
+      evidence:
+        typeof raw.evidence === "string" && /^vision-evidence\/[\w.-]+\.jpg$/.test(raw.evidence)
+          ? raw.evidence
+          : null,
+      status: typeof raw.status === "string" ? raw.status : "open",
+    };
+  });
+}
+
+/** An event's message without the camera's own name and id, which the panel already shows. */
+export function eventText(message: string): string {
+  const cut = message.indexOf("）");
+  return cut >= 0 && cut < message.length - 1 ? message.slice(cut + 1) : message;
+}
