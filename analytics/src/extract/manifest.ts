@@ -63,6 +63,12 @@ export interface ManifestEntry extends ExtractFile {
 export interface Manifest {
   readonly version: number;
   readonly generatedAt: string;
+  /**
+   * Per stream, the newest time its rows reach at this version (ISO-8601 UTC): a screen marks
+   * the day or hour after it as not yet complete instead of showing a drop. Absent in manifests
+   * written before it existed.
+   */
+  readonly through?: Readonly<Partial<Record<StreamName, string>>>;
   /** Directory (relative to the extracts root) holding this version's files. */
   readonly dir: string;
   readonly extracts: readonly ManifestEntry[];

@@ -133,4 +133,28 @@ describe("publishExtracts with changedStreams", () => {
       septic_hourly: "all",
     });
   });
+
+  it("says how far each stream's data reaches, moved on by the ranges a partial publish names", async () => {
+    // The full publish at the start asked the store: energy to 11 March 08:00 by now, septic 10 March 09:00.
+    await publish({});
+    expect(last.through).toEqual({ energy: local("2026-03-11T08:00"), septic: local("2026-03-10T09:00") });
+    // A partial publish asks nothing: it moves a stream on by its written range...
+    const at = localMs("2026-03-11T09:00");
+    await store.ingest("energy", [reading("ENT-A", "T1", "electricity", "2026-03-11T09:00", 5)], {
+      batchId: "e3",
+    });
+    await publish({ changedStreams: ["energy"], changedRanges: { energy: [at, at] } });
+    expect(last.through).toEqual({ energy: local("2026-03-11T09:00"), septic: local("2026-03-10T09:00") });
+    // ...never back, for late data...
+    const late = localMs("2026-03-01T08:00");
+    await store.ingest("energy", [reading("ENT-A", "T1", "electricity", "2026-03-01T08:00", 1)], {
+      batchId: "e4",
+    });
+    await publish({ changedStreams: ["energy"], changedRanges: { energy: [late, late] } });
+    expect(last.through?.energy).toBe(local("2026-03-11T09:00"));
+    // ...and asks the store for a changed stream without a range.
+    await store.ingest("septic", [septicRow("2026-03-12T10:00", 20)], { batchId: "s3" });
+    await publish({ changedStreams: ["septic"] });
+    expect(last.through?.septic).toBe(local("2026-03-12T10:00"));
+  });
 });

@@ -8,6 +8,7 @@ import type { Manifest, ManifestEntry } from "./manifest.ts";
 import { readManifest, withManifestLock, writeManifest } from "./manifest-lock.ts";
 import { parquetFromDefinition } from "./parquet-fallback.ts";
 import { publishExtract, type Reuse } from "./publish-extract.ts";
+import { dataThrough } from "./data-through.ts";
 import { carryForward } from "./sibling-files.ts";
 import { SITES_TABLE_SQL } from "./sites-table.ts";
 import { PendingSync, StageClock, type Stage } from "./stage-clock.ts";
@@ -114,6 +115,7 @@ export async function publishExtractsStaged(
   await rm(join(root, dir), { recursive: true, force: true });
   await mkdir(join(root, dir), { recursive: true });
   await store.query(SITES_TABLE_SQL); // extracts join it even before loadSites ran
+  const through = await dataThrough(store, previous, options.changedStreams, options.changedRanges);
   const parquet = options.parquet ?? true;
   const sync = new PendingSync();
   const base = {
@@ -147,7 +149,7 @@ export async function publishExtractsStaged(
     for (const src of sources.values()) await src.release?.();
     throw e;
   }
-  const draft: Manifest = { version, generatedAt: new Date().toISOString(), dir, extracts };
+  const draft: Manifest = { version, generatedAt: new Date().toISOString(), through, dir, extracts };
   let t = performance.now();
   let syncMs = 0;
   let manifest: Manifest;

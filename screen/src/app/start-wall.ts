@@ -100,6 +100,7 @@ export function startWall(root: HTMLElement): void {
         ]);
         const engine = `DuckDB-WASM ${(await database()).version}`;
         status.setInfo({ manifest, extract: data.extract, engine, loadMs: performance.now() });
+        daily.setThrough(manifest.through.energy ?? null);
         await coordinator.setFields({ [ENERGY_EXTRACT]: data.fields });
         version = manifest.version;
         extract = data.extract;

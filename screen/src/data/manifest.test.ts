@@ -21,6 +21,10 @@ describe("parseManifest", () => {
   it("accepts the server's contract, ignoring extra fields", () => {
     const m = parseManifest(good);
     expect(m.version).toBe(3);
+    expect(m.through).toEqual({}); // an older server's manifest says nothing of it
+    expect(parseManifest({ ...good, through: { energy: "2024-03-30T06:00:00.000Z" } }).through).toEqual({
+      energy: "2024-03-30T06:00:00.000Z",
+    });
     expect(m.extracts[0]).toEqual({
       name: "energy_daily_town",
       url: "/api/extracts/3/energy_daily_town.arrow",
@@ -42,6 +46,9 @@ describe("parseManifest", () => {
     );
     expect(() => parseManifest({ ...good, extracts: [{ ...good.extracts[0], name: "x;y" }] })).toThrow(
       "manifest extracts[0].name: expected an identifier",
+    );
+    expect(() => parseManifest({ ...good, through: { energy: "soon" } })).toThrow(
+      'manifest through.energy: expected an ISO-8601 time, got "soon"',
     );
     expect(() => parseManifest({ ...good, extracts: [{ ...good.extracts[0], format: "parquet" }] })).toThrow(
       'manifest extracts[0].format: expected "arrow-ipc-stream", got "parquet"',

@@ -17,6 +17,8 @@ export interface ExtractManifest {
   version: number;
   /** ISO time the extracts were published. */
   generatedAt: string;
+  /** Per stream, the newest time its rows reach (ISO); absent from older servers. */
+  through: Record<string, string>;
   extracts: ExtractInfo[];
 }
 
@@ -69,9 +71,16 @@ export function parseManifest(value: unknown): ExtractManifest {
     fail("generatedAt", "an ISO-8601 time", m.generatedAt);
   }
   if (!Array.isArray(m.extracts)) fail("extracts", "an array", m.extracts);
+  const through: Record<string, string> = {};
+  for (const [stream, at] of Object.entries(m.through === undefined ? {} : record(m.through, "through"))) {
+    if (typeof at !== "string" || Number.isNaN(Date.parse(at)))
+      fail(`through.${stream}`, "an ISO-8601 time", at);
+    through[stream] = at;
+  }
   return {
     version,
     generatedAt: m.generatedAt,
+    through,
     extracts: m.extracts.map((e, i) => parseExtract(e, `extracts[${i}]`)),
   };
 }

@@ -54,6 +54,7 @@ export const MESSAGES = {
     camNone: "未配置实景视频摄像头",
     camVisionOff: "视频分析未启用（服务端以 --no-vision 启动）",
     camNoEvents: "暂无视频事件",
+    partialThrough: "当日数据截至",
     camEvidence: "事件截图",
   },
   en: {
@@ -110,6 +111,7 @@ export const MESSAGES = {
     camNone: "No real-video cameras configured",
     camVisionOff: "Video analysis is off (server started with --no-vision)",
     camNoEvents: "No video events yet",
+    partialThrough: "Today through",
     camEvidence: "Event snapshot",
   },
 } as const;

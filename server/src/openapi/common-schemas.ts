@@ -58,6 +58,12 @@ const entry = z.object({
 export const manifestSchema = z.object({
   version: z.number().int(),
   generatedAt: z.string(),
+  through: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe(
+      "per stream, the newest time its rows reach at this version (ISO-8601 UTC): the day or hour after it is not complete yet",
+    ),
   dir: z.string(),
   extracts: z.array(entry),
 });

@@ -1,4 +1,4 @@
-import type { Row } from "@citybrain/analytics/browser";
+import { NO_VALUE, formatDateTimeZh, type Row } from "@citybrain/analytics/browser";
 import type { EChartsCoreOption } from "echarts/core";
 import type { I18n } from "../../i18n/i18n.ts";
 import { CARRIERS, carrierKeys } from "../carriers.ts";
@@ -32,8 +32,46 @@ export function pivotDaily(rows: readonly Row[]): DailyByCarrier {
   return { days, series };
 }
 
-/** The stacked-area option for daily tce by carrier. */
-export function dailyTceOption(data: DailyByCarrier, i18n: I18n): EChartsCoreOption {
+/** The last day of a chart when the data does not cover it yet: its day and the time it reaches. */
+export interface PartialDay {
+  day: string;
+  /** Asia/Shanghai `HH:mm` the data reaches on that day. */
+  time: string;
+}
+
+/**
+ * Whether the last of `days` is still being filled: the data reaches (`through`, ISO) into that
+ * Asia/Shanghai day but not its last hour. A live feed's today would otherwise read as a drop.
+ *
+ * @example partialLastDay(["2026-11-24", "2026-11-25"], "2026-11-25T06:00:00Z") // => { day: "2026-11-25", time: "14:00" }
+ */
+export function partialLastDay(days: readonly string[], through: string | null): PartialDay | null {
+  const last = days.at(-1);
+  if (!through || !last) return null;
+  const local = formatDateTimeZh(through);
+  if (local === NO_VALUE) return null;
+  const [day, time = ""] = local.split(" ");
+  return day === last && time < "23:00:00" ? { day, time: time.slice(0, 5) } : null;
+}
+
+/** The stacked-area option for daily tce by carrier; a partial last day is shaded and labelled. */
+export function dailyTceOption(
+  data: DailyByCarrier,
+  i18n: I18n,
+  partial: PartialDay | null = null,
+): EChartsCoreOption {
+  const n = data.days.length;
+  const markArea = partial && {
+    silent: true,
+    itemStyle: { color: "rgba(255, 217, 1, 0.07)" },
+    label: {
+      position: "insideTopRight",
+      color: "#ffd901",
+      fontSize: 12,
+      formatter: `${i18n.t("partialThrough")} ${partial.time}`,
+    },
+    data: [[{ xAxis: data.days[Math.max(0, n - 2)] }, { xAxis: data.days[n - 1] }]],
+  };
   return {
     animationDuration: 600,
     color: CARRIERS.map((c) => c.color),
@@ -69,6 +107,7 @@ export function dailyTceOption(data: DailyByCarrier, i18n: I18n): EChartsCoreOpt
       areaStyle: { opacity: 0.28 },
       emphasis: { focus: "series" },
       data: data.series[c.id],
+      ...(markArea && c.id === CARRIERS[0]?.id ? { markArea } : {}),
     })),
   };
 }

@@ -3,12 +3,14 @@ import { createEChartHost } from "../../components/echart-host.ts";
 import { createPanelFrame } from "../../components/panel-frame.ts";
 import { deferred } from "../panel.ts";
 import type { Panel, PanelContext } from "../panel.ts";
-import { dailyTceOption, pivotDaily } from "./daily-tce-option.ts";
+import { dailyTceOption, partialLastDay, pivotDaily } from "./daily-tce-option.ts";
 
 /**
  * Daily tce stacked by carrier (`data-testid="chart-daily-tce"`). Filtered by the selected town.
+ * `setThrough` gives how far the energy data reaches, so a day still being filled is marked
+ * (`data-partial-day`) instead of reading as a drop.
  */
-export function createDailyTcePanel(ctx: PanelContext): Panel {
+export function createDailyTcePanel(ctx: PanelContext): Panel & { setThrough(through: string | null): void } {
   const { i18n } = ctx;
   const frame = createPanelFrame({
     id: "daily-tce",
@@ -18,6 +20,7 @@ export function createDailyTcePanel(ctx: PanelContext): Panel {
   frame.root.classList.add("panel-tall");
   const chart = createEChartHost(frame.body, "chart-daily-tce");
   const first = deferred();
+  let through: string | null = null;
   const spec: QuerySpec = {
     from: ctx.extract,
     measures: [{ field: "tce", agg: "sum", as: "tce" }],
@@ -28,11 +31,16 @@ export function createDailyTcePanel(ctx: PanelContext): Panel {
     frame,
     rendered: first.promise,
     specs: () => ({ daily: spec }),
+    setThrough(next) {
+      through = next;
+    },
     async update(results: Record<string, Row[]>) {
       const data = pivotDaily(results.daily ?? []);
       chart.el.dataset.days = String(data.days.length);
+      const partial = partialLastDay(data.days, through);
+      chart.el.dataset.partialDay = partial ? `${partial.day} ${partial.time}` : "";
       frame.setState("ready");
-      await chart.render(dailyTceOption(data, i18n));
+      await chart.render(dailyTceOption(data, i18n, partial));
       first.resolve();
     },
     error: (e) => frame.setState("error", `${i18n.t("loadError")}${e.message}`),
