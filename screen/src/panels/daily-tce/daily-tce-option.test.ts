@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../../i18n/i18n.ts";
-import { dailyTceOption, partialLastDay, pivotDaily } from "./daily-tce-option.ts";
+import { dailyTceOption, partialLastDay, pivotDaily, splitPartialDay } from "./daily-tce-option.ts";
 
 describe("daily tce chart", () => {
   const rows = [
@@ -29,7 +29,7 @@ describe("daily tce chart", () => {
     ]);
   });
 
-  it("marks a last day the data reaches into but not through, in Beijing time", () => {
+  it("keeps a day the data reaches into but not through out of the areas, and writes it above them", () => {
     const days = ["2026-11-24", "2026-11-25"];
     // 06:00 UTC is 14:00 in Shanghai on the 25th: today is being filled.
     expect(partialLastDay(days, "2026-11-25T06:00:00.000Z")).toEqual({ day: "2026-11-25", time: "14:00" });
@@ -39,17 +39,23 @@ describe("daily tce chart", () => {
     expect(partialLastDay(days, null)).toBeNull();
     expect(partialLastDay([], "2026-11-25T06:00:00.000Z")).toBeNull();
 
-    const option = dailyTceOption(pivotDaily(rows), createI18n("zh"), {
-      day: "2024-01-02",
-      time: "14:00",
-    }) as {
-      series: { markArea?: { label: { formatter: string }; data: { xAxis: string }[][] } }[];
+    const { whole, today } = splitPartialDay(pivotDaily(rows), { day: "2024-01-02", time: "14:00" });
+    expect(whole).toEqual({
+      days: ["2024-01-01"],
+      series: { electricity: [1.5], water: [0.25], gas: [0], oil: [0] },
+    });
+    expect(today).toEqual({ day: "2024-01-02", time: "14:00", tce: 3 });
+    const option = dailyTceOption(whole, createI18n("zh"), today) as {
+      graphic: { style: { text: string } }[];
+      xAxis: { data: string[] };
     };
-    const marked = option.series.filter((s) => s.markArea);
-    expect(marked).toHaveLength(1);
-    expect(marked[0]?.markArea?.label.formatter).toBe("当日数据截至 14:00");
-    expect(marked[0]?.markArea?.data).toEqual([[{ xAxis: "2024-01-01" }, { xAxis: "2024-01-02" }]]);
-    const whole = dailyTceOption(pivotDaily(rows), createI18n("zh")) as { series: { markArea?: unknown }[] };
-    expect(whole.series.some((s) => s.markArea)).toBe(false);
+    expect(option.xAxis.data).toEqual(["2024-01-01"]);
+    expect(option.graphic.map((g) => g.style.text)).toEqual(["01-02 当日数据截至 14:00 · 3吨标准煤"]);
+    // A whole last day, or none given: everything drawn, nothing written.
+    expect(splitPartialDay(pivotDaily(rows), null).whole.days).toEqual(["2024-01-01", "2024-01-02"]);
+    expect(splitPartialDay(pivotDaily(rows), { day: "2024-01-05", time: "09:00" }).today).toBeNull();
+    expect((dailyTceOption(pivotDaily(rows), createI18n("zh")) as { graphic: unknown[] }).graphic).toEqual(
+      [],
+    );
   });
 });

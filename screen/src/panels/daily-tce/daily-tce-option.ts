@@ -54,26 +54,43 @@ export function partialLastDay(days: readonly string[], through: string | null):
   return day === last && time < "23:00:00" ? { day, time: time.slice(0, 5) } : null;
 }
 
-/** The stacked-area option for daily tce by carrier; a partial last day is shaded and labelled. */
+/** The complete days of a pivot and the day still being filled (its total), when there is one. */
+export function splitPartialDay(
+  data: DailyByCarrier,
+  partial: PartialDay | null,
+): { whole: DailyByCarrier; today: (PartialDay & { tce: number }) | null } {
+  if (!partial || data.days.at(-1) !== partial.day) return { whole: data, today: null };
+  const n = data.days.length - 1;
+  const series = Object.fromEntries(
+    CARRIERS.map((c) => [c.id, data.series[c.id].slice(0, n)]),
+  ) as DailyByCarrier["series"];
+  const tce = CARRIERS.reduce((sum, c) => sum + (data.series[c.id][n] ?? 0), 0);
+  return { whole: { days: data.days.slice(0, n), series }, today: { ...partial, tce } };
+}
+
+/**
+ * The stacked-area option for daily tce by carrier, over complete days; a day still being filled
+ * is not drawn as a drop but written above the plot (`当日数据截至 04:00 · 123.4 吨标准煤`).
+ */
 export function dailyTceOption(
   data: DailyByCarrier,
   i18n: I18n,
-  partial: PartialDay | null = null,
+  today: (PartialDay & { tce: number }) | null = null,
 ): EChartsCoreOption {
-  const n = data.days.length;
-  const markArea = partial && {
-    silent: true,
-    itemStyle: { color: "rgba(255, 217, 1, 0.07)" },
-    label: {
-      position: "insideTopRight",
-      color: "#ffd901",
-      fontSize: 12,
-      formatter: `${i18n.t("partialThrough")} ${partial.time}`,
+  const note = today && {
+    type: "text",
+    right: 16,
+    top: 24,
+    style: {
+      text: `${today.day.slice(5)} ${i18n.t("partialThrough")} ${today.time} · ${i18n.number(today.tce, { unit: i18n.t("unitTce") })}`,
+      fill: "#ffd901",
+      font: "12px sans-serif",
+      textAlign: "right",
     },
-    data: [[{ xAxis: data.days[Math.max(0, n - 2)] }, { xAxis: data.days[n - 1] }]],
   };
   return {
     animationDuration: 600,
+    graphic: note ? [note] : [],
     color: CARRIERS.map((c) => c.color),
     grid: { left: 58, right: 16, top: 44, bottom: 30 },
     legend: { top: 4, right: 8, itemWidth: 14, itemHeight: 8, textStyle: LEGEND_TEXT },
@@ -107,7 +124,6 @@ export function dailyTceOption(
       areaStyle: { opacity: 0.28 },
       emphasis: { focus: "series" },
       data: data.series[c.id],
-      ...(markArea && c.id === CARRIERS[0]?.id ? { markArea } : {}),
     })),
   };
 }

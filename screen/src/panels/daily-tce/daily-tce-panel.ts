@@ -3,12 +3,12 @@ import { createEChartHost } from "../../components/echart-host.ts";
 import { createPanelFrame } from "../../components/panel-frame.ts";
 import { deferred } from "../panel.ts";
 import type { Panel, PanelContext } from "../panel.ts";
-import { dailyTceOption, partialLastDay, pivotDaily } from "./daily-tce-option.ts";
+import { dailyTceOption, partialLastDay, pivotDaily, splitPartialDay } from "./daily-tce-option.ts";
 
 /**
  * Daily tce stacked by carrier (`data-testid="chart-daily-tce"`). Filtered by the selected town.
- * `setThrough` gives how far the energy data reaches, so a day still being filled is marked
- * (`data-partial-day`) instead of reading as a drop.
+ * `setThrough` gives how far the energy data reaches: a day still being filled is left out of the
+ * areas (it would read as a drop) and written above them with its total so far (`data-partial-day`).
  */
 export function createDailyTcePanel(ctx: PanelContext): Panel & { setThrough(through: string | null): void } {
   const { i18n } = ctx;
@@ -36,11 +36,11 @@ export function createDailyTcePanel(ctx: PanelContext): Panel & { setThrough(thr
     },
     async update(results: Record<string, Row[]>) {
       const data = pivotDaily(results.daily ?? []);
-      chart.el.dataset.days = String(data.days.length);
-      const partial = partialLastDay(data.days, through);
-      chart.el.dataset.partialDay = partial ? `${partial.day} ${partial.time}` : "";
+      const { whole, today } = splitPartialDay(data, partialLastDay(data.days, through));
+      chart.el.dataset.days = String(whole.days.length);
+      chart.el.dataset.partialDay = today ? `${today.day} ${today.time}` : "";
       frame.setState("ready");
-      await chart.render(dailyTceOption(data, i18n, partial));
+      await chart.render(dailyTceOption(whole, i18n, today));
       first.resolve();
     },
     error: (e) => frame.setState("error", `${i18n.t("loadError")}${e.message}`),
