@@ -1,6 +1,12 @@
 // Only the ECharts pieces the wall uses, to keep the bundle small.
 import { BarChart, LineChart, PieChart } from "echarts/charts";
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
+import {
+  GraphicComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from "echarts/components";
 import { init, use } from "echarts/core";
 import type { ECharts } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
@@ -9,6 +15,7 @@ use([
   BarChart,
   LineChart,
   PieChart,
+  GraphicComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,

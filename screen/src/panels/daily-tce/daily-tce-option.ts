@@ -84,7 +84,7 @@ export function dailyTceOption(
     style: {
       text: `${today.day.slice(5)} ${i18n.t("partialThrough")} ${today.time} · ${i18n.number(today.tce, { unit: i18n.t("unitTce") })}`,
       fill: "#ffd901",
-      font: "12px sans-serif",
+      font: '12px "Noto Sans SC", sans-serif',
       textAlign: "right",
     },
   };
