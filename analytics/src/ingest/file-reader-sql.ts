@@ -101,8 +101,7 @@ export async function rawSelectSql(
       const cols = names.map((n) => `__m[${lit(n)}] AS ${quoteIdent(n)}`).join(", ");
       for (const n of names.filter((f) => def.fields[f]?.kind === "string")) {
         const v = `raw.${quoteIdent(n)}`;
-        valueTypes[n] =
-          `CASE WHEN starts_with(${v}, '{') OR starts_with(${v}, '[') OR ${v} IN ('true', 'false') THEN 'OBJECT' END`;
+        valueTypes[n] = `CASE WHEN ascii(${v}) IN (123, 91) OR ${v} IN ('true', 'false') THEN 'OBJECT' END`; // { [
       }
       select = `SELECT ${cols}, coalesce(list_filter(map_keys(__m), k -> NOT list_contains(${known}, k)), []) AS __unknown,
         NULL::VARCHAR AS __json FROM ${src}`;
