@@ -148,7 +148,9 @@ export function createApp(options: AppOptions): Hono {
   api.route("/", referenceRoutes({ load: options.reference }));
   api.route("/", healthRoutes({ components: options.health ?? {} }));
   if (options.ingest) api.route("/", ingestRoutes(options.ingest));
-  if (options.query) api.route("/", queryRoutes(options.query));
+  // One spec runner (and its cache of source field types) for ad-hoc queries and saved reports.
+  const run = options.query ? specRunner(options.query) : undefined;
+  if (options.query) api.route("/", queryRoutes({ ...options.query, run }));
   if (options.hub) api.route("/", eventRoutes({ hub: options.hub, shutdown: options.shutdown }));
   api.route("/", openapiRoutes()); // public: the API's own description
   if (options.alerts) {
@@ -161,7 +163,7 @@ export function createApp(options: AppOptions): Hono {
       reportRoutes({
         reports: options.reports.file,
         sources: options.reports.sources,
-        ...(options.query ? { run: specRunner(options.query) } : {}),
+        ...(run ? { run } : {}),
       }),
     );
   }

@@ -1,12 +1,19 @@
 import { Hono } from "hono";
 import { apiError } from "../../errors.ts";
-import { answerFormat, answerOutcome, badFormat, specRunner, type SpecRunnerOptions } from "./run-spec.ts";
+import {
+  answerFormat,
+  answerOutcome,
+  badFormat,
+  specRunner,
+  type SpecRunner,
+  type SpecRunnerOptions,
+} from "./run-spec.ts";
 
-export { answerFormat, answerOutcome, badFormat, specRunner } from "./run-spec.ts";
-export type { SpecOutcome, SpecRunnerOptions } from "./run-spec.ts";
+export { specRunner } from "./run-spec.ts";
+export type { SpecOutcome, SpecRunner, SpecRunnerOptions } from "./run-spec.ts";
 
-/** Options of {@link queryRoutes}. */
-export type QueryRoutesOptions = SpecRunnerOptions;
+/** Options of {@link queryRoutes}: how to run specs, or a runner to share (e.g. with reports). */
+export type QueryRoutesOptions = SpecRunnerOptions & { readonly run?: SpecRunner };
 
 /**
  * `POST /query`: the server-side fallback for queries too big for the browser. Takes the same
@@ -18,7 +25,7 @@ export type QueryRoutesOptions = SpecRunnerOptions;
  */
 export function queryRoutes(options: QueryRoutesOptions): Hono {
   const app = new Hono();
-  const run = specRunner(options);
+  const run = options.run ?? specRunner(options);
   app.post("/query", async (c) => {
     const format = answerFormat(c);
     if (!format) return badFormat(c);

@@ -3,6 +3,7 @@ import { QueryCancelledError, type DuckDBNodeConnector } from "@citybrain/analyt
 import {
   QuerySpecError,
   buildSql,
+  formatDateTimeZh,
   querySpecSchema,
   type FieldTypes,
   type Row,
@@ -29,14 +30,15 @@ export type SpecOutcome =
   | { ok: true; columns: string[]; rows: Row[]; truncated: boolean; elapsedMs: number }
   | { ok: false; status: 400 | 408 | 504; code: string; message: string; details?: Record<string, unknown> };
 
+/** Runs one query spec (checked, built, limited): what {@link specRunner} makes. */
+export type SpecRunner = (body: unknown, signal?: AbortSignal) => Promise<SpecOutcome>;
+
 /**
  * Validates and runs query specs with the shared builder: schema, allowed sources, filter values
  * the columns can take, a row cap, and the connector's timeout and cancellation. Used by
  * `POST /query` and by saved reports' data.
  */
-export function specRunner(
-  options: SpecRunnerOptions,
-): (body: unknown, signal?: AbortSignal) => Promise<SpecOutcome> {
+export function specRunner(options: SpecRunnerOptions): SpecRunner {
   const maxRows = options.maxRows ?? 100_000;
   const fieldCache = new Map<string, FieldTypes>();
   const fieldsOf = async (from: string) => {
@@ -151,7 +153,7 @@ export function answerOutcome(
 ): Response {
   if (!outcome.ok) return apiError(c, outcome.status, outcome.code, outcome.message, outcome.details);
   if (format === "csv") {
-    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = formatDateTimeZh(Date.now()).slice(0, 10); // today in Asia/Shanghai
     const file = `${name}-${day}.csv`;
     // ASCII fallback for old clients, the real (maybe Chinese) name per RFC 6266 / 5987.
     const ascii = file.replace(/[^\w.-]/g, "_");
