@@ -22,18 +22,19 @@ export async function dataThrough(
 ): Promise<DataThrough> {
   const carried = changedStreams && previous?.through ? { ...previous.through } : null;
   const out: Partial<Record<StreamName, string>> = carried ?? {};
-  const ask = carried ? (changedStreams ?? []) : STREAM_NAMES;
-  for (const stream of ask) {
+  const asked: StreamName[] = [];
+  for (const stream of carried && changedStreams ? changedStreams : STREAM_NAMES) {
     const range = carried ? changedRanges?.[stream] : undefined;
-    if (range) {
-      out[stream] = later(out[stream], iso(range[1]));
-      continue;
-    }
-    const time = quoteIdent(streamDef(stream).timeField);
-    const [row] = await store.query(
-      `SELECT epoch_ms(max(${time})::TIMESTAMP) AS t FROM ${quoteIdent(stream)}`,
-    );
-    const t = row?.t;
+    if (range) out[stream] = later(out[stream], iso(range[1]));
+    else asked.push(stream);
+  }
+  if (asked.length === 0) return out;
+  // One statement for every stream asked: a max per stream, each over its own table.
+  const maxOf = (s: StreamName) =>
+    `(SELECT epoch_ms(max(${quoteIdent(streamDef(s).timeField)})::TIMESTAMP) FROM ${quoteIdent(s)}) AS ${quoteIdent(s)}`;
+  const [row] = await store.query(`SELECT ${asked.map(maxOf).join(", ")}`);
+  for (const stream of asked) {
+    const t = row?.[stream];
     if (t !== null && t !== undefined) out[stream] = iso(Number(t));
     else delete out[stream];
   }

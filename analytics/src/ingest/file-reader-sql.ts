@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdent, type StreamDef } from "@citybrain/datasets";
 import { ParseError } from "./parse-error.ts";
-import { acceptsTyped, type TypedSource } from "./sql-validate.ts";
+import { acceptsTyped, jsonTypeSql, type TypedSource } from "./sql-validate.ts";
 
 /** Formats DuckDB reads itself (Arrow goes through apache-arrow in JS). */
 export type SqlReadableFormat = "csv" | "ndjson" | "parquet";
@@ -114,9 +114,7 @@ export async function rawSelectSql(
       const paths = `[${names.map((n) => lit(`$."${n}"`)).join(", ")}]`;
       const cols = names.map((n, i) => `__text[${i + 1}] AS ${quoteIdent(n)}`).join(", ");
       const textFields = names.filter((n) => def.fields[n]?.kind === "string");
-      const types = textFields.map(
-        (n) => `json_type(json, ${lit(`$."${n}"`)}) AS ${quoteIdent(`__jt_${n}`)}`,
-      );
+      const types = textFields.map((n) => `${jsonTypeSql("json", n)} AS ${quoteIdent(`__jt_${n}`)}`);
       for (const n of textFields) valueTypes[n] = `raw.${quoteIdent(`__jt_${n}`)}`;
       select = `SELECT ${[cols, ...types].join(", ")}, list_filter(json_keys(json), k -> NOT list_contains(${known}, k)) AS __unknown,
         json AS __json, row_number() OVER () AS __row

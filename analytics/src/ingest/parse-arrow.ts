@@ -7,18 +7,19 @@ import {
   type Type,
   type Vector,
 } from "apache-arrow";
+import { MAX_TIME_MS } from "@citybrain/datasets";
 import { ParseError } from "./parse-error.ts";
 
 const DAY_MS = 86_400_000;
 
 /** An Arrow value as ingest sees it: timestamps as epoch ms, dates as YYYY-MM-DD, 64-bit ints as numbers. */
-export function convertArrowValue(typeId: Type, v: unknown): unknown {
+function convertArrowValue(typeId: Type, v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (DataType.isTimestamp({ typeId } as DataType)) return Number(v);
   if (DataType.isDate({ typeId } as DataType)) {
     const ms = v instanceof Date ? v.getTime() : Number(v);
     // A day no calendar holds stays a number, for the validator to refuse by value.
-    if (!(Math.abs(ms) <= 8.64e15)) return ms;
+    if (!(Math.abs(ms) <= MAX_TIME_MS)) return ms;
     return new Date(Math.floor(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
   }
   if (typeof v === "bigint") return Number(v);
@@ -53,9 +54,8 @@ function nearestNumber(data: Data, row: number, error: unknown): number | null {
   if (!(values instanceof BigInt64Array || values instanceof BigUint64Array)) throw error;
   const n = Number(values[row]);
   const type = data.type as DataType;
-  if (DataType.isTimestamp(type)) return n * (UNIT_TO_MS[type.unit] ?? 1);
-  if (DataType.isDate(type)) return n; // DateMillisecond
-  return n;
+  // Timestamps in their unit become ms; a 64-bit date is DateMillisecond already.
+  return DataType.isTimestamp(type) ? n * (UNIT_TO_MS[type.unit] ?? 1) : n;
 }
 
 /**
@@ -93,5 +93,8 @@ export function arrowRecords(table: Table, rows: Iterable<number>): Record<strin
 /** Decodes Arrow IPC (stream or file format) into records; timestamps become epoch ms. */
 export function parseArrow(bytes: Uint8Array): Record<string, unknown>[] {
   const table = decodeArrow(bytes);
-  return arrowRecords(table, table.numRows === 0 ? [] : Array.from({ length: table.numRows }, (_, i) => i));
+  return arrowRecords(
+    table,
+    Array.from({ length: table.numRows }, (_, i) => i),
+  );
 }

@@ -60,7 +60,7 @@ const SHANGHAI_MS = 8 * HOUR_MS;
 
 /** The bucket column's name and its SQL expression over the base time column. */
 export function bucketOf(def: RollupDef): { name: string; sql: string } {
-  const t = `"${def.from ? bucketOf(def.from).name : def.timeColumn}"`;
+  const t = `"${sourceOf(def).timeColumn}"`;
   return def.grain === "hour"
     ? { name: "hour", sql: `date_trunc('hour', ${t})` }
     : { name: "day", sql: `CAST(${t} + INTERVAL 8 HOUR AS DATE)` };

@@ -1,5 +1,12 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from "@duckdb/node-api";
-import { STREAMS, ValidationError, streamDef, quoteIdent, type StreamName } from "@citybrain/datasets";
+import {
+  STREAMS,
+  ValidationError,
+  streamDef,
+  quoteIdent,
+  type StreamDef,
+  type StreamName,
+} from "@citybrain/datasets";
 import type { Table } from "apache-arrow";
 import { queryToArrow } from "./arrow-from-duckdb.ts";
 import { MIGRATIONS } from "./migrations.ts";
@@ -122,7 +129,7 @@ export class DuckDBStore implements Store {
     options: IngestOptions,
   ): Promise<IngestResult> {
     const def = streamDef(stream);
-    return this.#ingestChecked(stream, checkRecords(def, records), options, (rows) =>
+    return this.#ingestChecked(stream, def, checkRecords(def, records), options, (rows) =>
       rows.map((r) => records[r]),
     );
   }
@@ -138,18 +145,18 @@ export class DuckDBStore implements Store {
   ): Promise<IngestResult> {
     const def = streamDef(stream);
     const table = bytes instanceof Uint8Array ? decodeArrow(bytes) : bytes;
-    return this.#ingestChecked(stream, checkArrowTable(def, table), options, (rows) =>
+    return this.#ingestChecked(stream, def, checkArrowTable(def, table), options, (rows) =>
       arrowRecords(table, rows),
     );
   }
 
   async #ingestChecked(
     stream: StreamName,
+    def: StreamDef,
     checked: CheckedColumns,
     options: IngestOptions,
     rawRows: (rows: number[]) => unknown[],
   ): Promise<IngestResult> {
-    const def = streamDef(stream);
     const policy = options.onBadRows ?? "reject";
     return this.#serial.run(async () => {
       const base = { stream, batchId: options.batchId, policy, errors: checked.errors };
@@ -180,7 +187,7 @@ export class DuckDBStore implements Store {
             JSON.stringify(errs),
           ]);
         }
-        await this.#recordBatch(options.batchId, stream, checked.length, badRows.size, timeRange);
+        await this.#recordBatch(options.batchId, stream, checked.length, checked.badRows, timeRange);
       });
       return { ...base, replayed: false, accepted: checked.length, rejected: checked.badRows, timeRange };
     });
@@ -261,7 +268,6 @@ export class DuckDBStore implements Store {
         const [lo, hi] = (stats.getRows()[0] ?? []).map((v) => (v === null ? null : Number(v)));
         const timeRange = lo != null && hi != null ? ([lo, hi] as const) : null;
         await upsertRows(this.conn, def, goodRowsSql(def), "__row", timeRange, { duplicates });
-        await this.conn.run(DROP_CHECKED);
         if (timeRange) await refreshRollups(this.conn, this.rollups, stream, timeRange);
         const accepted = found.totalRows - found.badRows;
         await this.#recordBatch(options.batchId, stream, accepted, found.badRows, timeRange);
