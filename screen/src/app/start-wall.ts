@@ -16,12 +16,12 @@ import { createTownRankingPanel } from "../panels/town-ranking/index.ts";
 import { loadExtract, loadManifest, loadReference } from "./load-data.ts";
 import { showDataAge } from "./data-age.ts";
 import { buildWallLayout } from "./wall-layout.ts";
+import { backoffMs } from "../data/backoff.ts";
 import { onExtractsUpdated } from "../data/live-updates.ts";
 
 /** The extract the energy scene reads. */
 export const ENERGY_EXTRACT = "energy_daily_town";
 const MANIFEST_POLL_MS = 60_000;
-const MAX_BACKOFF_MS = 60_000;
 
 /**
  * Start the energy wall in `root`: layout, clock, panels, then data (retrying with backoff
@@ -113,7 +113,7 @@ export function startWall(root: HTMLElement): void {
       console.error("citybrain wall: data load failed", error);
       if (version < 0) panels.forEach((p) => p.error(new Error(`${error.message}${i18n.t("retrying")}`)));
       attempt++;
-      schedule(Math.min(MAX_BACKOFF_MS, 2000 * 2 ** (attempt - 1)));
+      schedule(backoffMs(attempt));
     } finally {
       loading = false;
       if (again) {

@@ -1,5 +1,6 @@
 import { h } from "../../components/dom.ts";
 import { createPanelFrame, type PanelFrame } from "../../components/panel-frame.ts";
+import { backoffMs } from "../../data/backoff.ts";
 import { HttpError, fetchBytes, fetchJson } from "../../data/fetch-data.ts";
 import type { I18n } from "../../i18n/i18n.ts";
 import type { MessageKey } from "../../i18n/messages.ts";
@@ -99,13 +100,12 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
   let cameras: CameraInfo[] = [];
   let rotation: RotationState = { current: null, since: 0, pinnedUntil: 0 };
   let shownUrl: string | null = null;
-  let shownFor: string | null = null;
   let stopped = false;
   let listTimer = 0;
   let frameTimer = 0;
   let listFailures = 0;
   let recent: VisionEvent[] = [];
-  let eventsFor: string | null = null;
+  let chipsFor = ""; // the cameras (ids and names) the chips were built for
   /** While an event's snapshot is up (ms), the live frames wait. */
   let evidenceUntil = 0;
   let resolveFirst: () => void = () => undefined;
@@ -113,39 +113,54 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
 
   const current = (): CameraInfo | undefined => cameras.find((c) => c.id === rotation.current);
 
-  const renderChips = (): void => {
-    chips.replaceChildren(
-      ...cameras.map((c) => {
-        const chip = h(
-          "button",
-          {
-            type: "button",
-            role: "tab",
-            class: "camera-chip",
-            title: `${c.name} (${c.id})`,
-            "data-camera": c.id,
-            "data-state": c.state,
-            "aria-selected": String(c.id === rotation.current),
-          },
-          h("i", { class: "camera-dot" }),
-          h("span", { class: "camera-chip-name" }, shortCameraName(c.name)),
-        );
-        chip.addEventListener("click", () => {
-          const changed = rotation.current !== c.id;
-          rotation = { current: c.id, since: Date.now(), pinnedUntil: Date.now() + pinMs };
-          evidenceUntil = 0;
-          if (changed) {
-            recent = [];
-            eventsFor = null;
-            renderEvents();
-            void readEvents(c.id);
-          }
-          render();
-          scheduleFrame(0);
-        });
-        return chip;
-      }),
+  /**
+   * Camera `next.current` from now on (a pick by hand, or the rotation): an event's snapshot
+   * gives way to live frames; another camera's events and picture start over.
+   */
+  const switchTo = (next: RotationState): void => {
+    const changed = next.current !== rotation.current;
+    rotation = next;
+    evidenceUntil = 0;
+    if (changed) {
+      recent = [];
+      renderEvents();
+      if (next.current) void readEvents(next.current);
+    }
+    scheduleFrame(0);
+  };
+
+  const chipFor = (c: CameraInfo): HTMLElement => {
+    const chip = h(
+      "button",
+      {
+        type: "button",
+        role: "tab",
+        class: "camera-chip",
+        title: `${c.name} (${c.id})`,
+        "data-camera": c.id,
+      },
+      h("i", { class: "camera-dot" }),
+      h("span", { class: "camera-chip-name" }, shortCameraName(c.name)),
     );
+    chip.addEventListener("click", () => {
+      switchTo({ current: c.id, since: Date.now(), pinnedUntil: Date.now() + pinMs });
+      render();
+    });
+    return chip;
+  };
+
+  /** Chips are built when the cameras change; each tick only marks their state and the one shown. */
+  const renderChips = (): void => {
+    const key = JSON.stringify(cameras.map((c) => [c.id, c.name]));
+    if (key !== chipsFor) {
+      chipsFor = key;
+      chips.replaceChildren(...cameras.map(chipFor));
+    }
+    cameras.forEach((c, i) => {
+      const chip = chips.children[i] as HTMLElement;
+      chip.dataset.state = c.state;
+      chip.setAttribute("aria-selected", String(c.id === rotation.current));
+    });
   };
 
   const render = (): void => {
@@ -215,8 +230,9 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
       const url = `/api/alerts?source=vision&site_id=${encodeURIComponent(id)}&limit=2`;
       const found = parseAlertPage(await fetchJson(url));
       if (rotation.current !== id) return;
+      // Redrawn only when they changed: a wall reads them every few seconds.
+      if (JSON.stringify(found) === JSON.stringify(recent)) return;
       recent = found;
-      eventsFor = id;
       renderEvents();
     } catch (e) {
       // The picture matters more than its events: keep what is shown, say it in the console.
@@ -268,7 +284,6 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
     picture.replaceChildren(img);
     if (shownUrl) URL.revokeObjectURL(shownUrl); // a wall runs for weeks: never keep old frames
     shownUrl = url;
-    shownFor = id;
     picture.dataset.camera = id;
     resolveFirst();
   };
@@ -285,10 +300,9 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
       scheduleFrame(evidenceUntil - Date.now());
       return;
     }
-    if (shownFor !== cam.id) {
+    if (picture.dataset.camera !== cam.id) {
       picture.replaceChildren();
       picture.dataset.camera = "";
-      shownFor = null;
     }
     try {
       if (cam.lastFrameTimestamp !== null) await showImage(cam.id, await fetchBytes(snapshotUrl(cam.id)));
@@ -307,8 +321,12 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
     try {
       cameras = parseCameraList(await fetchJson("/api/cameras"));
       listFailures = 0;
-      const before = rotation.current;
-      rotation = nextRotation(rotation, cameras, Date.now(), rotateMs);
+      const next = nextRotation(rotation, cameras, Date.now(), rotateMs);
+      if (next.current !== rotation.current) switchTo(next);
+      else {
+        rotation = next;
+        if (next.current) void readEvents(next.current);
+      }
       if (cameras.length === 0) {
         frame.setState("empty", i18n.t("camNone"));
         frame.root.dataset.reason = "no-cameras";
@@ -316,17 +334,7 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
         frame.setState("ready");
         delete frame.root.dataset.reason;
       }
-      if (rotation.current !== before) {
-        evidenceUntil = 0;
-        recent = [];
-        eventsFor = null;
-        scheduleFrame(0);
-      }
       render();
-      if (rotation.current) {
-        if (eventsFor !== rotation.current) renderEvents();
-        void readEvents(rotation.current);
-      }
     } catch (e) {
       if (e instanceof HttpError && e.code === "vision_disabled") {
         // Not a failure of the wall: this server runs without vision. Look again now and then.
@@ -341,7 +349,7 @@ export function createCameraFeedPanel(i18n: I18n, options: CameraFeedOptions = {
         if (cameras.length === 0)
           frame.setState("error", `${i18n.t("loadError")}${message}${i18n.t("retrying")}`);
         frame.root.dataset.reason = "error";
-        wait = Math.min(60_000, retryMs * 2 ** (listFailures - 1));
+        wait = backoffMs(listFailures, retryMs);
       }
     }
     if (!stopped) listTimer = window.setTimeout(() => void readList(), wait);

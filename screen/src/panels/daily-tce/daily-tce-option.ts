@@ -48,10 +48,10 @@ export interface PartialDay {
 export function partialLastDay(days: readonly string[], through: string | null): PartialDay | null {
   const last = days.at(-1);
   if (!through || !last) return null;
-  const local = formatDateTimeZh(through);
+  const local = formatDateTimeZh(through, { minutes: true });
   if (local === NO_VALUE) return null;
   const [day, time = ""] = local.split(" ");
-  return day === last && time < "23:00:00" ? { day, time: time.slice(0, 5) } : null;
+  return day === last && time < "23:00" ? { day, time } : null;
 }
 
 /** The complete days of a pivot and the day still being filled (its total), when there is one. */
