@@ -106,7 +106,9 @@ export function createFfmpegFrameSource(options: FfmpegSourceOptions): FrameSour
         }
         if (code !== 0)
           throw new Error(
-            `camera "${cameraId}": ffmpeg exited with code ${code} reading ${redactUrl(options.input)}: ${redactUrl(stderr.trim())}`,
+            redactUrl(
+              `camera "${cameraId}": ffmpeg exited with code ${code} reading ${options.input}: ${stderr.trim()}`,
+            ),
           );
         if (splitter.pendingBytes > 0)
           throw new Error(

@@ -92,7 +92,7 @@ export function createHttpSnapshotSource(options: HttpSnapshotSourceOptions): Ht
             ? `${reason.message} (${reason.cause.message})`
             : reason.message
           : String(reason);
-      throw new Error(`camera "${cameraId}": GET ${redactUrl(url)} failed: ${redactUrl(message)}`);
+      throw new Error(redactUrl(`camera "${cameraId}": GET ${url} failed: ${message}`));
     } finally {
       clearTimeout(timer);
     }
