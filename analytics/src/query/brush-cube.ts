@@ -1,4 +1,4 @@
-import type { BuildSqlOptions, BuiltQuery } from "./build-sql.ts";
+import { dimensionSql, orderTerms, type BuildSqlOptions, type BuiltQuery } from "./build-sql.ts";
 import { checkSpec } from "./check-spec.ts";
 import type { FieldType } from "./field-type.ts";
 import { filterSql } from "./filter-sql.ts";
@@ -7,7 +7,6 @@ import { dimensionAlias, measureAlias } from "./output-names.ts";
 import { parseQuerySpec } from "./parse-query-spec.ts";
 import { QuerySpecError } from "./query-spec-error.ts";
 import type { Filter, Measure, QuerySpec } from "./query-spec.ts";
-import { grainExpression } from "./time-grain.ts";
 
 /**
  * How a brushed field is cut into bins: bin `i` holds values in `[start + i·step, start + (i+1)·step)`.
@@ -99,18 +98,11 @@ export function buildBrushCube(
   if (parts.some((p) => p === null)) return null;
 
   const quoted = quoteIdentifier(table);
-  const dimensions = (spec.dimensions ?? []).map((d, i) => {
-    const column = quoteIdentifier(d.field);
-    let expr = column;
-    if (d.grain) {
-      try {
-        expr = grainExpression(column, d.grain, options.fields?.[d.field]);
-      } catch (e) {
-        throw new QuerySpecError([{ path: `dimensions[${i}].grain`, message: (e as Error).message }]);
-      }
-    }
-    return { expr, alias: quoteIdentifier(dimensionAlias(d)), name: dimensionAlias(d) };
-  });
+  const dimensions = (spec.dimensions ?? []).map((d, i) => ({
+    expr: dimensionSql(d, i, quoteIdentifier(d.field), options),
+    alias: quoteIdentifier(dimensionAlias(d)),
+    name: dimensionAlias(d),
+  }));
   const value = valueSql(quoteIdentifier(bins.field), options.fields?.[bins.field]);
   const bin = `CAST(floor((${value} - ${bins.start}) / ${bins.step}) AS BIGINT)`;
   const partials = parts.flatMap((p, i) => p!.partials.map((sql, k) => `${sql} AS "__p${i}_${k}"`));
@@ -130,9 +122,7 @@ export function buildBrushCube(
     ...dimensions.map((d) => d.alias),
     ...measures.map((m, i) => `${parts[i]!.combine} AS ${quoteIdentifier(measureAlias(m))}`),
   ];
-  const order = spec.orderBy?.length
-    ? spec.orderBy.map((o) => `${quoteIdentifier(o.field)} ${(o.dir ?? "asc").toUpperCase()}`)
-    : dimensions.map((d) => `${d.alias} ASC`);
+  const order = orderTerms(spec);
   return {
     table,
     build: { sql: build, params },

@@ -3,7 +3,7 @@ import { filterSql } from "./filter-sql.ts";
 import { quoteIdentifier } from "./identifier.ts";
 import { parseQuerySpec } from "./parse-query-spec.ts";
 import { QuerySpecError } from "./query-spec-error.ts";
-import type { Measure, QuerySpec } from "./query-spec.ts";
+import type { Dimension, Measure, QuerySpec } from "./query-spec.ts";
 import { grainExpression } from "./time-grain.ts";
 import { checkSpec } from "./check-spec.ts";
 import { dimensionAlias, measureAlias } from "./output-names.ts";
@@ -51,9 +51,7 @@ export function buildSql(input: QuerySpec, options: BuildSqlOptions = {}): Built
   const issues = checkSpec(spec, options.fields);
   if (issues.length > 0) throw new QuerySpecError(issues);
 
-  const order = spec.orderBy?.length
-    ? spec.orderBy.map((o) => `${quoteIdentifier(o.field)} ${(o.dir ?? "asc").toUpperCase()}`)
-    : dimensions.map((d) => `${quoteIdentifier(dimensionAlias(d))} ASC`);
+  const order = orderTerms(spec);
   const params: unknown[] = [];
   const tail = [
     ...(order.length > 0 ? [`ORDER BY ${order.join(", ")}`] : []),
@@ -94,6 +92,27 @@ export function buildSql(input: QuerySpec, options: BuildSqlOptions = {}): Built
   return { sql: lines.join("\n"), params, columns };
 }
 
+/** The ORDER BY terms of a spec: its `orderBy`, else its dimensions ascending. */
+export function orderTerms(spec: QuerySpec): string[] {
+  return spec.orderBy?.length
+    ? spec.orderBy.map((o) => `${quoteIdentifier(o.field)} ${(o.dir ?? "asc").toUpperCase()}`)
+    : (spec.dimensions ?? []).map((d) => `${quoteIdentifier(dimensionAlias(d))} ASC`);
+}
+
+/**
+ * The SQL of dimension `i` over `column` (its field, maybe shifted): the column, or its time
+ * bucket for a `grain`.
+ * @throws QuerySpecError at `dimensions[i].grain` when the grain does not fit the field's type.
+ */
+export function dimensionSql(d: Dimension, i: number, column: string, options: BuildSqlOptions): string {
+  if (!d.grain) return column;
+  try {
+    return grainExpression(column, d.grain, options.fields?.[d.field]);
+  } catch (e) {
+    throw new QuerySpecError([{ path: `dimensions[${i}].grain`, message: (e as Error).message }]);
+  }
+}
+
 /**
  * SELECT … FROM … WHERE … GROUP BY of a spec (no order, no limit). With `shift`, the period
  * dimension's field is read as `field + shift` everywhere: in its bucket and in its filters.
@@ -111,15 +130,7 @@ function aggregateSql(
     field === period ? `(${quoteIdentifier(field)} + ${shift})` : quoteIdentifier(field);
   const select: string[] = [];
   dimensions.forEach((d, i) => {
-    let expr = column(d.field);
-    if (d.grain) {
-      try {
-        expr = grainExpression(expr, d.grain, options.fields?.[d.field]);
-      } catch (e) {
-        throw new QuerySpecError([{ path: `dimensions[${i}].grain`, message: (e as Error).message }]);
-      }
-    }
-    select.push(`${expr} AS ${quoteIdentifier(dimensionAlias(d))}`);
+    select.push(`${dimensionSql(d, i, column(d.field), options)} AS ${quoteIdentifier(dimensionAlias(d))}`);
   });
   for (const m of measures) select.push(`${measureSql(m)} AS ${quoteIdentifier(measureAlias(m))}`);
 
