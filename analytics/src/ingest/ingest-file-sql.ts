@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdent, type RowError, type StreamDef } from "@citybrain/datasets";
+import { repeatedKeysSql } from "../store/upsert.ts";
 import type { RawSelect } from "./file-reader-sql.ts";
 import { castSql, errorSql, jsonTypeSql, rawCol, typedCastSql } from "./sql-validate.ts";
 
@@ -50,16 +51,19 @@ export async function createChecked(conn: DuckDBConnection, def: StreamDef, raw:
 }
 
 /**
- * Whether `checked` has a bad row, or two good rows with the same natural key: then its rows
- * need their record numbers (to word errors, or to let the last of a key win).
+ * What `checked` holds that needs its rows' record numbers: a bad row (to word its errors) or
+ * two good rows with the same natural key (to let the last win). Which keys repeat does not
+ * change when the batch is read again numbered, so `duplicates` also tells the upsert.
  */
-export async function needsRowNumbers(conn: DuckDBConnection, def: StreamDef): Promise<boolean> {
-  const keys = def.key.map(quoteIdent).join(", ");
+export async function checkedNeeds(
+  conn: DuckDBConnection,
+  def: StreamDef,
+): Promise<{ readonly bad: boolean; readonly duplicates: boolean }> {
   const r = await conn.runAndReadAll(
-    `SELECT (SELECT count(*) FROM checked WHERE NOT __ok) > 0
-       OR EXISTS (SELECT 1 FROM checked WHERE __ok GROUP BY ${keys} HAVING count(*) > 1)`,
+    `SELECT EXISTS (SELECT 1 FROM checked WHERE NOT __ok), ${repeatedKeysSql(def, "SELECT * FROM checked WHERE __ok")}`,
   );
-  return r.getRowsJS()[0]?.[0] === true;
+  const [bad, duplicates] = r.getRowsJS()[0] ?? [];
+  return { bad: bad === true, duplicates: duplicates === true };
 }
 
 /** Drops what {@link createChecked} and {@link checkedErrors} made. */

@@ -22,7 +22,7 @@ import {
   checkedErrors,
   createChecked,
   goodRowsSql,
-  needsRowNumbers,
+  checkedNeeds,
   quarantineBadRows,
 } from "../ingest/ingest-file-sql.ts";
 import { createRollups, rebuildRollups, refreshRollups } from "../rollup/refresh.ts";
@@ -247,8 +247,9 @@ export class DuckDBStore implements Store {
       let duplicates: boolean | undefined;
       try {
         if (!(await check(false))) {
-          if (await needsRowNumbers(this.conn, def)) again = true;
-          else duplicates = false;
+          const needs = await checkedNeeds(this.conn, def);
+          again = needs.bad || needs.duplicates;
+          duplicates = needs.duplicates;
         }
       } catch (e) {
         if (!(e instanceof MappedReadFailed)) throw e;

@@ -1,6 +1,11 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { quoteIdent, type StreamDef } from "@citybrain/datasets";
 
+/** SQL (a boolean) for whether `source`, a SELECT of a stream's rows, repeats a natural key. */
+export function repeatedKeysSql(def: StreamDef, source: string): string {
+  return `EXISTS (SELECT 1 FROM (${source}) s GROUP BY ${def.key.map(quoteIdent).join(", ")} HAVING count(*) > 1)`;
+}
+
 /**
  * Moves a batch into its stream table with natural-key semantics: the last row of a key within
  * the batch wins (by `orderExpr`, the input order), and it replaces any stored row with the same
@@ -24,13 +29,7 @@ export async function upsertRows(
   const time = quoteIdent(def.timeField);
   const hasDuplicates =
     options.duplicates ??
-    Number(
-      (
-        await conn.runAndReadAll(
-          `SELECT count(*) FROM (SELECT 1 FROM (${source}) s GROUP BY ${keys.join(", ")} HAVING count(*) > 1)`,
-        )
-      ).getRowsJS()[0]?.[0] ?? 0,
-    ) > 0;
+    (await conn.runAndReadAll(`SELECT ${repeatedKeysSql(def, source)}`)).getRowsJS()[0]?.[0] === true;
   const rows = hasDuplicates
     ? `SELECT ${cols} FROM (${source}) s QUALIFY row_number() OVER (PARTITION BY ${keys.join(", ")} ORDER BY ${orderExpr} DESC) = 1`
     : `SELECT ${cols} FROM (${source}) s`;
