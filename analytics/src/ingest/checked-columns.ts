@@ -192,17 +192,20 @@ export function checkColumns<F extends Fields>(
   const names = Object.keys(stream.fields);
   const sinks = names.map((n) => new FieldSink(n, stream.fields[n] as FieldDef, rowCount));
   const errors: RowError[] = [];
-  const push = (e: RowError) => errors.push(e);
+  // A row's problems outside its fields, gathered in one reused array: a clean row allocates nothing.
+  const extra: RowError[] = [];
+  const pushExtra = (e: RowError) => extra.push(e);
   let slot = 0;
   let badRows = 0;
   for (let i = 0; i < rowCount; i++) {
-    const before = errors.length;
-    extraErrors(i, push);
-    if (errors.length > before && errors[before]!.field === "*") {
+    extra.length = 0;
+    extraErrors(i, pushExtra);
+    if (extra[0]?.field === "*") {
+      for (const e of extra) errors.push(e);
       badRows++;
       continue;
     }
-    const extra = errors.splice(before);
+    const before = errors.length;
     for (let f = 0; f < sinks.length; f++) {
       const message = sinks[f]!.put(slot, read(f, i));
       if (message !== undefined) errors.push({ row: firstRow + i, field: names[f]!, message });
