@@ -33,6 +33,13 @@ export type SpecOutcome =
 /** Runs one query spec (checked, built, limited): what {@link specRunner} makes. */
 export type SpecRunner = (body: unknown, signal?: AbortSignal) => Promise<SpecOutcome>;
 
+/** A 400 `bad_spec` outcome: the spec (not the server) is at fault. */
+function badSpec(message: string, details?: Record<string, unknown>): SpecOutcome {
+  return details
+    ? { ok: false, status: 400, code: "bad_spec", message, details }
+    : { ok: false, status: 400, code: "bad_spec", message };
+}
+
 /**
  * Validates and runs query specs with the shared builder: schema, allowed sources, filter values
  * the columns can take, a row cap, and the connector's timeout and cancellation. Used by
@@ -50,48 +57,23 @@ export function specRunner(options: SpecRunnerOptions): SpecRunner {
     const parsed = querySpecSchema.safeParse(body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-      return {
-        ok: false,
-        status: 400,
-        code: "bad_spec",
-        message: issues.map((i) => `${i.path || "spec"}: ${i.message}`).join("; "),
-        details: { issues },
-      };
+      return badSpec(issues.map((i) => `${i.path || "spec"}: ${i.message}`).join("; "), { issues });
     }
     const spec = parsed.data;
     if (!options.sources.includes(spec.from)) {
-      return {
-        ok: false,
-        status: 400,
-        code: "bad_spec",
-        message: `from: no source "${spec.from}"`,
-        details: { path: "from", expected: options.sources },
-      };
+      return badSpec(`from: no source "${spec.from}"`, { path: "from", expected: options.sources });
     }
     const limited = { ...spec, limit: Math.min(spec.limit ?? maxRows + 1, maxRows + 1) };
     const fields = await fieldsOf(spec.from);
     const valueIssues = checkFilterValues(spec, fields);
     if (valueIssues.length > 0) {
-      return {
-        ok: false,
-        status: 400,
-        code: "bad_spec",
-        message: valueIssues.map((i) => `${i.path}: ${i.message}`).join("; "),
-        details: { issues: valueIssues },
-      };
+      return badSpec(valueIssues.map((i) => `${i.path}: ${i.message}`).join("; "), { issues: valueIssues });
     }
     let built;
     try {
       built = buildSql(limited, { fields });
     } catch (e) {
-      if (e instanceof QuerySpecError)
-        return {
-          ok: false,
-          status: 400,
-          code: "bad_spec",
-          message: e.message,
-          details: { issues: e.issues },
-        };
+      if (e instanceof QuerySpecError) return badSpec(e.message, { issues: e.issues });
       throw e;
     }
     const started = performance.now();
@@ -115,12 +97,7 @@ export function specRunner(options: SpecRunnerOptions): SpecRunner {
         };
       }
       if (e instanceof Error && SPEC_ERRORS.test(e.message)) {
-        return {
-          ok: false,
-          status: 400,
-          code: "bad_spec",
-          message: `the database refused this spec: ${e.message.split("\n")[0]}`,
-        };
+        return badSpec(`the database refused this spec: ${e.message.split("\n")[0]}`);
       }
       throw e;
     }
