@@ -56,39 +56,35 @@ function listOf<T extends string>(values: readonly [T, ...T[]]) {
     });
 }
 
-const codes = z
-  .string()
-  .describe("one or more town/street codes (comma-separated)")
-  .transform((text, ctx) => {
-    const parts = text.split(",").map((p) => p.trim());
-    const bad = parts.find((p) => !/^\w{1,32}$/.test(p));
-    if (bad !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        message: `expected town codes like 500152001, got ${JSON.stringify(bad)}`,
-      });
-      return z.NEVER;
-    }
-    return parts;
-  });
-
-/** Comma-separated ids (rule ids like `vision.plate_read`, site ids like `CAM-00822`). */
-function ids(what: string, example: string) {
+/** Comma-separated ids, each matching `pattern`; `message` words the first that does not. */
+function idList(description: string, pattern: RegExp, message: (bad: string) => string) {
   return z
     .string()
-    .describe(`one or more ${what} (comma-separated), e.g. ${example}`)
+    .describe(description)
     .transform((text, ctx) => {
       const parts = text.split(",").map((p) => p.trim());
-      const bad = parts.find((p) => !/^[\w.:-]{1,64}$/.test(p));
+      const bad = parts.find((p) => !pattern.test(p));
       if (bad !== undefined) {
-        ctx.addIssue({
-          code: "custom",
-          message: `expected ${what} like ${example}, got ${JSON.stringify(bad)}`,
-        });
+        ctx.addIssue({ code: "custom", message: message(bad) });
         return z.NEVER;
       }
       return parts;
     });
+}
+
+const codes = idList(
+  "one or more town/street codes (comma-separated)",
+  /^\w{1,32}$/,
+  (bad) => `expected town codes like 500152001, got ${JSON.stringify(bad)}`,
+);
+
+/** Comma-separated ids (rule ids like `vision.plate_read`, site ids like `CAM-00822`). */
+function ids(what: string, example: string) {
+  return idList(
+    `one or more ${what} (comma-separated), e.g. ${example}`,
+    /^[\w.:-]{1,64}$/,
+    (bad) => `expected ${what} like ${example}, got ${JSON.stringify(bad)}`,
+  );
 }
 
 /** Longest `q` accepted. */
